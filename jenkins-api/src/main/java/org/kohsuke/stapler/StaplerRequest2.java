@@ -1,0 +1,11 @@
+package org.kohsuke.stapler;
+
+import jakarta.servlet.http.HttpServletRequest;
+import net.sf.json.JSONObject;
+
+/** Stapler's request (the jakarta.servlet flavour, Jenkins 2.475+). */
+public interface StaplerRequest2 extends HttpServletRequest {
+
+    /** Calls the {@link DataBoundSetter}s of {@code bean} for the properties present in {@code src}. */
+    void bindJSON(Object bean, JSONObject src);
+}
