@@ -51,11 +51,13 @@ public final class ClusterConnector {
 
     /** The client configuration, resolved now (the token is looked up at this moment). */
     Config config(ClusterConfig cluster) {
-        return switch (cluster) {
-            case ClusterConfig.InCluster inCluster -> inCluster();
-            case ClusterConfig.KubeconfigFile file -> kubeconfig(file);
-            case ClusterConfig.ServerToken server -> serverToken(server);
-        };
+        if (cluster instanceof ClusterConfig.KubeconfigFile file) {
+            return kubeconfig(file);
+        }
+        if (cluster instanceof ClusterConfig.ServerToken server) {
+            return serverToken(server);
+        }
+        return inCluster();
     }
 
     private Config inCluster() {
