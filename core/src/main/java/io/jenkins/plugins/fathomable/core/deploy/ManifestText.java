@@ -1,5 +1,9 @@
 package io.jenkins.plugins.fathomable.core.deploy;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -17,6 +21,13 @@ final class ManifestText {
             List.of("managedFields", "resourceVersion", "uid", "generation", "creationTimestamp");
     private static final String MASK = "****";
     private static final int CONTEXT_LINES = 3;
+
+    /** Quotes only where YAML needs them, so the diff reads like the manifests people write. */
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .build());
 
     private final KubernetesSerialization serialization;
 
@@ -66,7 +77,11 @@ final class ManifestText {
     }
 
     String yaml(Map<String, Object> map) {
-        return map == null ? "" : serialization.asYaml(map);
+        try {
+            return map == null ? "" : YAML.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write YAML", e);
+        }
     }
 
     /** A unified diff with {@code ---}/{@code +++} headers naming the object, or "" when both sides are equal. */
@@ -85,7 +100,6 @@ final class ManifestText {
 
     private static List<String> lines(String text) {
         List<String> lines = new ArrayList<>(Arrays.asList(text.split("\n", -1)));
-        lines.removeIf(l -> l.equals("---"));
         if (!lines.isEmpty() && lines.get(lines.size() - 1).isEmpty()) {
             lines.remove(lines.size() - 1);
         }
