@@ -190,4 +190,22 @@ class ApplierTest {
         assertThat(original.getMetadata().getNamespace()).isNull();
         assertThat(original.getMetadata().getLabels()).isNullOrEmpty();
     }
+
+    @Test
+    void aRefusedObjectStopsTheApplyAndReportsWhatWasAppliedBefore() {
+        cluster.dispatcher.conflictOn("payments-api", "kubectl-edit");
+
+        assertThatThrownBy(() -> applier.apply(TRACKER, NS, release("img:1"), ApplyOptions.defaults()))
+                .isInstanceOfSatisfying(ApplyException.class, e -> {
+                    assertThat(e.getMessage()).startsWith("cannot apply v1 Service shop-dev/payments-api: HTTP 409:"
+                            + " Apply failed with 1 conflict: conflict with \"kubectl-edit\": .spec.replicas")
+                            .contains("turn on forceConflicts");
+                    assertThat(e.applied().objects()).extracting(ObjectRef::toString)
+                            .containsExactly("v1 ConfigMap shop-dev/payments-api-config");
+                });
+        assertThat(cluster.client.apps().deployments().inNamespace(NS).withName("payments-api").get()).isNull();
+
+        // With force configured, the same release goes through.
+        assertThat(applier.apply(TRACKER, NS, release("img:1"), new ApplyOptions(true, false)).objects()).hasSize(3);
+    }
 }

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -34,6 +35,15 @@ final class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, String> conflicts = new ConcurrentHashMap<>();
+
+    /**
+     * Answers applies of objects with this name (without force) the way a real API server answers a field
+     * conflict: 409 with a Status naming the other manager.
+     */
+    void conflictOn(String name, String otherManager) {
+        conflicts.put(name, otherManager);
+    }
 
     List<RecordedRequest> requests() {
         return List.copyOf(requests);
@@ -65,6 +75,13 @@ final class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
         String resourcePath = q < 0 ? path : path.substring(0, q);
         String query = q < 0 ? "" : path.substring(q + 1);
         String json = asJson(request.getUtf8Body());
+        String name = resourcePath.substring(resourcePath.lastIndexOf('/') + 1);
+        if (conflicts.containsKey(name) && !List.of(query.split("&")).contains("force=true")) {
+            return new MockResponse().setResponseCode(409).setBody("{\"kind\":\"Status\",\"apiVersion\":\"v1\","
+                    + "\"status\":\"Failure\",\"reason\":\"Conflict\",\"code\":409,\"message\":"
+                    + "\"Apply failed with 1 conflict: conflict with \\\"" + conflicts.get(name)
+                    + "\\\": .spec.replicas\"}");
+        }
         Map.Entry<AttributeSet, String> current = findResource(getKey(resourcePath));
         String merged;
         try {
