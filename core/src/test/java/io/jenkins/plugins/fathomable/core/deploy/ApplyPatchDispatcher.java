@@ -106,7 +106,7 @@ final class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
             return patch;
         }
         ObjectNode result = ((ObjectNode) target).deepCopy();
-        patch.fields().forEachRemaining(e -> {
+        patch.properties().forEach(e -> {
             if (e.getValue().isNull()) {
                 result.remove(e.getKey());
             } else {
