@@ -37,13 +37,15 @@ final class PatternRules {
     }
 
     /** What the base spec must have for its pattern. */
-    static void checkRequired(DeploymentPattern pattern, YamlMap spec, int ports, Problems problems) {
+    static void checkRequired(DeploymentPattern pattern, YamlMap spec, Problems problems) {
         if (pattern == DeploymentPattern.CRON_JOB && !spec.has("schedule")) {
             problems.add(spec.child("schedule"), "is required for pattern cron-job", spec.node());
         }
         boolean needsPorts = pattern == DeploymentPattern.WEB_SERVICE || pattern == DeploymentPattern.STATEFUL_SERVICE;
-        boolean mistyped = spec.has("ports") && !(spec.value("ports") instanceof SequenceNode);
-        if (needsPorts && ports == 0 && !mistyped) {
+        // ports written but all invalid (or not a list) are reported where they are; only "none at all" here
+        boolean written = spec.has("ports")
+                && !(spec.value("ports") instanceof SequenceNode seq && seq.getValue().isEmpty());
+        if (needsPorts && !written) {
             problems.add(spec.child("ports"), "pattern " + pattern.id() + " needs at least one port (its Service"
                     + " exposes them)", spec.has("ports") ? spec.value("ports") : spec.node());
         }

@@ -85,7 +85,7 @@ final class SpecReader {
         List<VolumeSpec> volumes = mounts.volumes(spec);
         if (pattern != null) {
             PatternRules.check(pattern, spec, problems);
-            PatternRules.checkRequired(pattern, spec, ports.size(), problems);
+            PatternRules.checkRequired(pattern, spec, problems);
         }
         Map<Environment, EnvironmentOverride> environments =
                 environments(spec, pattern, configs.stream().map(ConfigFile::name).toList(), resources);
