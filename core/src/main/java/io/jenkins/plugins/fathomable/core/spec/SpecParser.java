@@ -45,6 +45,9 @@ public final class SpecParser {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            if (e.getContext() != null && e.getProblem() != null) {
+                problem = e.getContext() + ", " + problem;
+            }
             return invalid("is not valid YAML: " + firstLine(problem), m);
         } catch (YAMLException e) {
             return invalid("is refused: " + firstLine(e.getMessage()), null);
