@@ -29,7 +29,8 @@ public final class YamlWriter {
                 .build();
         mapper = JsonMapper.builder(yaml)
                 .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                        JsonInclude.Include.USE_DEFAULTS))
                 .build();
     }
 

@@ -1,10 +1,11 @@
 package io.jenkins.plugins.fathomable.core.spec;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -132,14 +133,10 @@ final class SpecReader {
     }
 
     private Map<Environment, EnvironmentOverride> environments(YamlMap spec, DeploymentPattern pattern,
-            List<String> baseConfigs,
-            Resources baseResources) {
+            List<String> baseConfigs, Resources baseResources) {
         Map<Environment, EnvironmentOverride> out = new EnumMap<>(Environment.class);
-        List<String> ids = new ArrayList<>();
-        for (Environment e : Environment.values()) {
-            ids.add(e.id());
-        }
-        YamlMap envs = spec.map("environments", false, Set.copyOf(ids));
+        Set<String> ids = Arrays.stream(Environment.values()).map(Environment::id).collect(Collectors.toSet());
+        YamlMap envs = spec.map("environments", false, ids);
         if (envs == null) {
             return out;
         }
