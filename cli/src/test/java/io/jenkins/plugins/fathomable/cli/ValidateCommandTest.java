@@ -58,6 +58,16 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aHugeFileIsRefusedWithoutReadingIt(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("huge.yaml");
+        Files.writeString(file, "# " + "x".repeat(5 * 1024 * 1024));
+        CliRun run = CliRun.of("validate", file.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo(file + ": document: is " + Files.size(file)
+                + " bytes; at most 1048576 characters (1 MiB) are accepted" + System.lineSeparator());
+    }
+
+    @Test
     void withoutAFileItIsAUsageError() {
         CliRun run = CliRun.of("validate");
         assertThat(run.exitCode()).isEqualTo(2);

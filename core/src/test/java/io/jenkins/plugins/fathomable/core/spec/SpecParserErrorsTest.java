@@ -234,7 +234,62 @@ class SpecParserErrorsTest {
                 Arguments.of(spec("  resources: {limits: {memory: 1Gi}}\n  environments:\n"
                                 + "    dev: {resources: {requests: {memory: 2Gi}}}\n"),
                         "spec.environments.dev.resources.requests.memory: must not exceed limits.memory (2Gi > 1Gi)"
-                                + " (line 15, column 22)"));
+                                + " (line 15, column 22)"),
+                // further rules: each distinct check has a case
+                Arguments.of(BASE.replace("apiVersion: fathomable.io/v1\n", ""),
+                        "apiVersion: is required (line 1, column 1)"),
+                Arguments.of(spec("  1: x\n"), "spec: field names must be plain text, got a number (line 13, column 3)"),
+                Arguments.of(spec("  command: [run, 1]\n"),
+                        "spec.command[1]: must be a string, got a number (quote it) (line 13, column 18)"),
+                Arguments.of(spec("  probes:\n    startup: {exec: {}}\n"),
+                        "spec.probes.startup.exec.command: is required (line 14, column 21)"),
+                Arguments.of(spec("  probes:\n    startup: {tcp: {port: 0}}\n"),
+                        "spec.probes.startup.tcp.port: must be 1..65535 (line 14, column 27)"),
+                Arguments.of(spec("  env:\n    - {name: A, secretKeyRef: {name: db, key: a/b}}\n"),
+                        "spec.env[0].secretKeyRef.key: must be a file name of letters, digits, '-', '_' and '.',"
+                                + " got 'a/b' (line 14, column 47)"),
+                Arguments.of(spec("  configFiles:\n    - {name: app, mountPath: /a, files: {a: b}}\n"
+                                + "    - {name: app, mountPath: /b, files: {a: b}}\n"),
+                        "spec.configFiles[1].name: duplicate config name 'app' (line 15, column 14)"),
+                Arguments.of(spec("  configFiles:\n    - {name: app, mountPath: /a, files: {a: b, a: c}}\n"),
+                        "spec.configFiles[0].files.a: duplicate field (line 14, column 48)"),
+                Arguments.of(spec("  secrets:\n    - {name: tls.cert, mountPath: /tls}\n"),
+                        "spec.secrets[0].name: must be 1..56 lower-case letters, digits or '-', starting and ending"
+                                + " with a letter or digit, got 'tls.cert' (line 14, column 14)"),
+                Arguments.of(spec("  ingress: {host: a.example.com, tlsSecretName: A_TLS}\n"),
+                        "spec.ingress.tlsSecretName: must be a Kubernetes object name (lower-case letters, digits,"
+                                + " '-' and '.'), got 'A_TLS' (line 13, column 49)"),
+                Arguments.of(spec("  ingress: {path: /}\n"), "spec.ingress.host: is required (line 13, column 12)"),
+                Arguments.of(BASE.replace("web-service", "stateful-service")
+                                + "  volumes:\n    - {name: data, mountPath: /data, size: 1Gi}\n"
+                                + "    - {name: data, mountPath: /logs, size: 1Gi}\n",
+                        "spec.volumes[1].name: duplicate volume name 'data' (line 15, column 14)"),
+                Arguments.of(BASE.replace("web-service", "stateful-service")
+                                + "  volumes:\n    - {name: data, mountPath: /data}\n",
+                        "spec.volumes[0].size: is required (line 14, column 7)"),
+                Arguments.of(BASE.replace("web-service", "stateful-service")
+                                + "  volumes:\n    - {name: data, mountPath: /data, size: 1Gi, storageClassName: Fast}\n",
+                        "spec.volumes[0].storageClassName: must be a Kubernetes object name (lower-case letters,"
+                                + " digits, '-' and '.'), got 'Fast' (line 14, column 67)"),
+                Arguments.of(BASE.replace("web-service", "stateful-service")
+                                + "  autoscaling: {minReplicas: 1, maxReplicas: 2, targetCPUUtilizationPercentage: 50}\n",
+                        "spec.autoscaling: is not allowed for pattern stateful-service (only for web-service,"
+                                + " worker) (line 13, column 3)"),
+                Arguments.of(BASE.replace("web-service", "cron-job").replace("  ports:", "  schedule: \"@daily\"\n  ports:"),
+                        "spec.ports: is not allowed for pattern cron-job (only for web-service, worker,"
+                                + " stateful-service) (line 11, column 3)"),
+                Arguments.of(BASE.replace("web-service", "cron-job")
+                                .replace("  ports:\n    - name: http\n      port: 8080\n",
+                                        "  schedule: \"@daily\"\n  environments:\n    dev: {replicas: 2}\n"),
+                        "spec.environments.dev.replicas: is not allowed for pattern cron-job (only for web-service,"
+                                + " worker, stateful-service) (line 12, column 11)"),
+                Arguments.of(spec("  environments:\n    ha: {replicas: 2, autoscaling: {minReplicas: 1, maxReplicas: 2,"
+                                + " targetCPUUtilizationPercentage: 50}}\n"),
+                        "spec.environments.ha.autoscaling: set either replicas or autoscaling, not both"
+                                + " (line 14, column 23)"),
+                Arguments.of(spec("  environments:\n    prod: {env: [{name: A}]}\n"),
+                        "spec.environments.prod.env[0]: needs exactly one of value or secretKeyRef"
+                                + " (line 14, column 18)"));
     }
 
     @ParameterizedTest
