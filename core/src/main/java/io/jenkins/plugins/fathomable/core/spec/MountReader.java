@@ -21,8 +21,9 @@ final class MountReader {
     }
 
     /**
-     * The config files of {@code spec.configFiles} (when {@code baseNames} is empty) or of an environment
-     * override, where a config already in {@code baseNames} may leave out its mount path.
+     * The config files of {@code spec.configFiles} (when {@code baseNames} is {@code null}) or of an environment
+     * override, where a config already in {@code baseNames} may leave out its mount path. Only the base
+     * configs take part in the mount path clash check: each environment mounts its own set.
      */
     List<ConfigFile> configFiles(String path, List<Node> items, Set<String> baseNames) {
         List<ConfigFile> out = new ArrayList<>();
@@ -38,9 +39,10 @@ final class MountReader {
                     && !names.add(name)) {
                 problems.add(c.child("name"), "duplicate config name '" + name + "'", c.value("name"));
             }
-            boolean inherited = name != null && baseNames.contains(name);
+            boolean base = baseNames == null;
+            boolean inherited = !base && name != null && baseNames.contains(name);
             String mount = c.string("mountPath", !inherited && c.has("name"));
-            if (mount != null && !report(c, "mountPath", Names.absolutePath(mount)) && baseNames.isEmpty()) {
+            if (mount != null && !report(c, "mountPath", Names.absolutePath(mount)) && base) {
                 claim(mount, c, "mountPath");
             }
             c.requireField("files");

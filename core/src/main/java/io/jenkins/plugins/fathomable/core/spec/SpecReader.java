@@ -78,7 +78,7 @@ final class SpecReader {
         List<String> args = spec.strings("args");
         List<EnvVar> env = container.env(spec.child("env"), spec.list("env", false));
         List<ConfigFile> configs = mounts.configFiles(spec.child("configFiles"), spec.list("configFiles", false),
-                Set.of());
+                null);
         List<SecretMount> secrets = mounts.secrets(spec);
         IngressSpec ingress = container.ingress(spec, ports);
         String schedule = spec.string("schedule", false);
@@ -93,8 +93,8 @@ final class SpecReader {
         if (name == null || pattern == null || image == null || !problems.isEmpty()) {
             return null;
         }
-        return new AppSpec(name, pattern, image, replicas, autoscaling, resources, ports, probes, command, args, env, configs, secrets,
-                ingress, schedule, volumes, environments);
+        return new AppSpec(name, pattern, image, replicas, autoscaling, resources, ports, probes, command, args,
+                env, configs, secrets, ingress, schedule, volumes, environments);
     }
 
     private DeploymentPattern pattern(YamlMap spec) {

@@ -7,6 +7,7 @@ import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -82,6 +83,22 @@ class SpecParserTest {
         assertThat(spec.forEnvironment(Environment.DEV).autoscaling()).isNull();
         assertThat(spec.forEnvironment(Environment.DEV).replicas()).isEqualTo(1);
         assertThat(spec.forEnvironment(Environment.PROD).autoscaling()).isEqualTo(new Autoscaling(2, 5, 60));
+    }
+
+    @Test
+    void environmentsMayEachAddTheSameConfigAtTheSamePath() {
+        String yaml = SpecParserErrorsTest.BASE + """
+                  environments:
+                    preprod:
+                      configFiles: [{name: extra, mountPath: /etc/extra, files: {a.txt: preprod}}]
+                    prod:
+                      configFiles: [{name: extra, mountPath: /etc/extra, files: {a.txt: prod}}]
+                """;
+        AppSpec spec = SpecParser.parse(yaml).orThrow();
+        assertThat(spec.configFiles()).isEmpty();
+        assertThat(spec.forEnvironment(Environment.PROD).configFiles())
+                .containsExactly(new ConfigFile("extra", "/etc/extra", Map.of("a.txt", "prod")));
+        assertThat(spec.forEnvironment(Environment.DEV).configFiles()).isEmpty();
     }
 
     @Test
