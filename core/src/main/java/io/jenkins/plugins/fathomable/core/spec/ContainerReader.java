@@ -242,9 +242,11 @@ final class ContainerReader {
             report(i, "path", Names.urlPath(path));
         }
         String port = i.has("port") ? portRef(i, ports) : ports.isEmpty() ? null : ports.get(0).name();
+        // a probe may check any port, but the Ingress routes to the Service, which has only the declared ones
         Node portNode = i.value("port");
-        if (port != null && portNode != null && Tag.INT.equals(portNode.getTag()) && ports.stream().noneMatch(p -> String.valueOf(p.port()).equals(port))) {
-            problems.add(i.child("port"), "must be one of the ports in spec.ports, got " + port, i.value("port"));
+        boolean numeric = port != null && portNode != null && Tag.INT.equals(portNode.getTag());
+        if (numeric && ports.stream().noneMatch(p -> String.valueOf(p.port()).equals(port))) {
+            problems.add(i.child("port"), "must be one of the ports in spec.ports, got " + port, portNode);
         }
         String tls = i.string("tlsSecretName", false);
         if (tls != null) {

@@ -4,7 +4,10 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Container requests and limits (each sorted by name), by resource name ({@code cpu}, {@code memory}), as Kubernetes quantities. */
+/**
+ * Container requests and limits: resource name ({@code cpu}, {@code memory}, {@code ephemeral-storage}) to a
+ * Kubernetes quantity, each map sorted by name.
+ */
 public record Resources(Map<String, String> requests, Map<String, String> limits) {
 
     public static final Resources NONE = new Resources(new TreeMap<>(), new TreeMap<>());
