@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code fathomable}: the engine for app teams and local use, without Jenkins. */
 @Command(name = "fathomable", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Keeps Kubernetes applications in step with their code.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, RenderCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

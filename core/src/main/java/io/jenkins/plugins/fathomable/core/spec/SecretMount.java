@@ -1,0 +1,4 @@
+package io.jenkins.plugins.fathomable.core.spec;
+
+/** An existing Kubernetes Secret, by name only, mounted as files at {@code mountPath}. */
+public record SecretMount(String name, String mountPath) {}
