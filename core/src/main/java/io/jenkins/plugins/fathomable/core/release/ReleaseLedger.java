@@ -142,14 +142,16 @@ final class ReleaseLedger {
      * so an older release arriving late never replaces a newer one.
      */
     void enqueue(Release r, String env, String action, String runUrl) {
-        Optional<Release> waiting = queued(env).filter(q -> q.number() != r.number());
-        if (waiting.isPresent() && waiting.get().number() > r.number()) {
-            move(r, ReleaseStatus.SUPERSEDED, env, "release " + waiting.get().number() + " is newer", "superseded",
-                    runUrl);
+        List<Release> others = releases.values().stream()
+                .filter(q -> q.number() != r.number() && q.status() == ReleaseStatus.QUEUED && q.environment().equals(env))
+                .toList();
+        Optional<Release> newer = others.stream().filter(q -> q.number() > r.number()).findFirst();
+        if (newer.isPresent()) {
+            move(r, ReleaseStatus.SUPERSEDED, env, "release " + newer.get().number() + " is newer", "superseded", runUrl);
             return;
         }
-        waiting.ifPresent(q -> move(q, ReleaseStatus.SUPERSEDED, env, "superseded by release " + r.number(),
-                "superseded", null));
+        others.forEach(q -> move(q, ReleaseStatus.SUPERSEDED, env, "superseded by release " + r.number(), "superseded",
+                null));
         Release current = releases.getOrDefault(r.number(), r);
         if (current.status() != ReleaseStatus.QUEUED || !current.environment().equals(env)) {
             move(current, ReleaseStatus.QUEUED, env, null, action, runUrl);
