@@ -76,10 +76,10 @@ final class Gates {
             if (waiting.isPresent() && due(state, waiting.get(), env.name(), ledger.now())) {
                 Release r = waiting.get();
                 Deployment d = ledger.start(r.number(), env.name(), Deployment.Kind.PROMOTE);
-                ledger.move(r, ReleaseStatus.DEPLOYING, env.name(), null, "deploying", null);
-                ledger.record("handed-out", r.number(), env.name(), null, null,
-                        "deployment " + d.sequence() + " to " + env.target().cluster() + "/"
-                                + env.target().namespace(), null);
+                Release deploying = r.moveTo(ReleaseStatus.DEPLOYING, env.name(), null);
+                ledger.put(deploying);
+                ledger.record("deploying", r.number(), env.name(), r.stage(), deploying.stage(), "deployment "
+                        + d.sequence() + " to " + env.target().cluster() + "/" + env.target().namespace(), null);
             }
         }
     }

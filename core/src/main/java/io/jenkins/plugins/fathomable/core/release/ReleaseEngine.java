@@ -190,6 +190,7 @@ public final class ReleaseEngine {
             before[0] = current;
             ReleaseLedger ledger = new ReleaseLedger(current, now, actor);
             op.accept(ledger);
+            ledger.actAs(ENGINE);
             gates.startDue(ledger);
             return ledger.result();
         });

@@ -28,7 +28,7 @@ final class ReleaseLedger {
 
     private final TrackerRecord original;
     private final Instant now;
-    private final String actor;
+    private String actor;
     private int lastRelease;
     private long lastDeployment;
     private ConfigRevision currentConfig;
@@ -61,6 +61,11 @@ final class ReleaseLedger {
 
     Instant now() {
         return now;
+    }
+
+    /** Later entries are recorded as done by {@code newActor} (the engine, after a person's operation). */
+    void actAs(String newActor) {
+        actor = newActor;
     }
 
     TrackerRecord original() {
