@@ -26,7 +26,7 @@ final class StoreJson {
     static final int FORMAT_VERSION = 1;
 
     /** What one file holds. */
-    record Envelope(int formatVersion, TrackerRecord tracker) {}
+    record Envelope(int formatVersion, TrackerRecord record) {}
 
     private StoreJson() {}
 
@@ -70,9 +70,9 @@ final class StoreJson {
                     + " is not one this Fathomable reads (it reads 1 to " + FORMAT_VERSION + ")");
         }
         Envelope envelope = mapper.treeToValue(root, Envelope.class);
-        if (envelope.tracker() == null) {
-            throw new StoreException(source + ": has no tracker");
+        if (envelope.record() == null) {
+            throw new StoreException(source + ": has no record");
         }
-        return envelope.tracker();
+        return envelope.record();
     }
 }

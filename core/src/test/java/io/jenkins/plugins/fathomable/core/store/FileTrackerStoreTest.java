@@ -159,7 +159,7 @@ class FileTrackerStoreTest {
         TrackerRecord record = store.create(TrackerRecord.of(tracker("shop.payments")));
         // What a crash in the middle of a write leaves: a truncated temporary file beside the real one.
         Path half = dir.resolve(".shop.payments.4711.tmp");
-        Files.writeString(half, "{\"formatVersion\" : 1, \"tracker\" : {\"tracker\" : {\"id\" : \"shop.pay");
+        Files.writeString(half, "{\"formatVersion\" : 1, \"record\" : {\"tracker\" : {\"id\" : \"shop.pay");
 
         FileTrackerStore reopened = new FileTrackerStore(dir);
         assertThat(half).doesNotExist();
@@ -168,7 +168,7 @@ class FileTrackerStoreTest {
 
     @Test
     void aNewerFormatIsRefusedNamingTheFile() throws Exception {
-        Files.writeString(dir.resolve("shop.payments.json"), "{\"formatVersion\" : 2, \"tracker\" : {}}");
+        Files.writeString(dir.resolve("shop.payments.json"), "{\"formatVersion\" : 2, \"record\" : {}}");
         assertThatThrownBy(() -> new FileTrackerStore(dir)).isInstanceOf(StoreException.class)
                 .hasMessageContaining("shop.payments.json").hasMessageContaining("format version 2");
     }
