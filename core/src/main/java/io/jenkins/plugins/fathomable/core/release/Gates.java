@@ -54,6 +54,10 @@ final class Gates {
             why.add("not deployed and ready in " + prev.name());
             return;
         }
+        if (before.inProgress() != null && before.inProgress().kind() == Deployment.Kind.ROLLBACK) {
+            // Rolling back means someone found this release wanting: it must not spread meanwhile.
+            why.add(prev.name() + " is being rolled back");
+        }
         Instant soaked = before.readyAt().plus(env.minSoak());
         if (now.isBefore(soaked)) {
             why.add("soaking in " + prev.name() + " until " + soaked);

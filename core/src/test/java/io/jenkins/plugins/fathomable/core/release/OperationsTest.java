@@ -93,6 +93,10 @@ class OperationsTest {
         assertThat(back.release().image()).isEqualTo(image("1.4.2", 1));
         assertThatThrownBy(() -> h.engine.rollback(ID, "dev", "carol")).isInstanceOf(ConflictException.class)
                 .hasMessageContaining("dev is busy");
+        // While dev is rolled back, release 2 does not spread, approved or not.
+        h.engine.approve(ID, 2, "ha", "alice");
+        h.expectNoRequest();
+        assertThat(h.env("ha").waitingFor()).containsExactly("dev is being rolled back");
         String run = h.ready(back);
 
         assertThat(h.env("dev").deployed().number()).isEqualTo(1);
