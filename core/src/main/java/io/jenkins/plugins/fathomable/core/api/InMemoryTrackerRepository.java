@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentMap;
  * A thread-safe {@link TrackerRepository} in memory. Tracker and observation live in one entry so that each
  * change is a single atomic map operation and an observation can never outlive its tracker.
  */
-public final class InMemoryTrackerRepository implements TrackerRepository {
+public class InMemoryTrackerRepository implements TrackerRepository {
 
     private record Entry(Tracker tracker, TrackerObservation observation) {}
 

@@ -95,7 +95,7 @@ final class TrackerBodyParser {
         } catch (JsonMappingException e) {
             String field = path(e);
             if (field.isEmpty()) {
-                throw new ApiProblem(400, "invalid_body", "the body must be a JSON object" + where(e.getLocation()));
+                throw new ApiProblem(400, "invalid_body", "the body must be exactly one JSON object" + where(e.getLocation()));
             }
             throw new ApiProblem(400, "invalid_field", field + ": must be a string" + where(e.getLocation()),
                     field, List.of(new FieldError(field, "must be a string")));
