@@ -117,15 +117,16 @@ public final class ServeApp implements AutoCloseable {
             return;
         }
         log.info("serve: stopping");
-        server.stop(1); // waits up to a second for requests in flight
+        // Refuse new exchanges, let those in flight finish, then close the listener; a running poll pass finishes.
         httpThreads.shutdown();
-        poller.shutdown(); // a running poll pass finishes
+        poller.shutdown();
         try {
             httpThreads.awaitTermination(10, TimeUnit.SECONDS);
             poller.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            server.stop(0);
             engine.close();
             log.info("serve: stopped");
             stopped.countDown();
