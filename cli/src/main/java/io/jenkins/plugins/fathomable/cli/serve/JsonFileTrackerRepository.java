@@ -56,7 +56,7 @@ public final class JsonFileTrackerRepository implements TrackerRepository {
     private final Path file;
     private final ObjectMapper mapper = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
     private volatile Map<TrackerId, Entry> entries;
 

@@ -44,7 +44,8 @@ class ServeCommandTest {
     private ServeApp serve(Map<String, String> env, CompletableFuture<Integer> exit, String... args) throws Exception {
         CompletableFuture<ServeApp> started = new CompletableFuture<>();
         CommandLine cmd = command(env, started);
-        Thread t = new Thread(() -> exit.complete(cmd.execute(args)));
+        Thread t = new Thread(() -> exit.complete(cmd.execute(args)), "serve-under-test");
+        t.setDaemon(true); // a failed test must not keep the test JVM alive
         t.start();
         return CompletableFuture.anyOf(started, exit).thenApply(x -> started.getNow(null)).get(30, TimeUnit.SECONDS);
     }
