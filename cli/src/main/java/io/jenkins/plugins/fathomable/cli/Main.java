@@ -1,12 +1,13 @@
 package io.jenkins.plugins.fathomable.cli;
 
+import io.jenkins.plugins.fathomable.cli.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code fathomable}: the engine for app teams and local use, without Jenkins. */
 @Command(name = "fathomable", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Keeps Kubernetes applications in step with their code.",
-        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, RenderCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ValidateCommand.class, RenderCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,0 +1,40 @@
+package io.jenkins.plugins.fathomable.cli.serve;
+
+import io.jenkins.plugins.fathomable.core.api.Ingestor;
+import io.jenkins.plugins.fathomable.core.api.SecretStore;
+import io.jenkins.plugins.fathomable.core.api.StatusProvider;
+import io.jenkins.plugins.fathomable.core.api.TrackerRepository;
+import java.time.Clock;
+
+/**
+ * The engine pieces {@code serve} runs beside the REST routes: the immediate ingest, the poll pass (detection,
+ * then the release flow and its executor) and the per-environment status. The poll cycle and release engine plug
+ * in by providing a {@link Factory}; {@link ServeApp} calls {@link #pollOnce()} on one thread, every poll interval.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** Reads a tracker's file at once on POST/PUT. */
+    Ingestor ingestor();
+
+    /** The {@code releases} object of {@code GET /trackers/{id}}. */
+    StatusProvider status();
+
+    /** One pass over every tracker; must report failures in observations, not throw (a throw is logged). */
+    void pollOnce();
+
+    /** One line for the start-up log, e.g. which GitHub API and environments are in use. */
+    String describe();
+
+    /** Stops anything the engine started; called once, after the last {@link #pollOnce()}. */
+    @Override
+    default void close() {}
+
+    /** What an engine is built from: the shared stores and settings of this {@code serve}. */
+    record Context(ServeSettings settings, TrackerRepository trackers, SecretStore credentials, Clock clock,
+            ServeLog log) {}
+
+    @FunctionalInterface
+    interface Factory {
+        Engine create(Context context);
+    }
+}

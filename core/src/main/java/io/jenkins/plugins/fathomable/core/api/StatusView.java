@@ -1,0 +1,21 @@
+package io.jenkins.plugins.fathomable.core.api;
+
+import io.jenkins.plugins.fathomable.core.event.ImageVersion;
+import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation;
+
+/**
+ * What the last poll (or ingest) saw: {@code state} is a {@link TrackerObservation.Status} name, {@code lastPoll}
+ * an ISO-8601 instant, {@code blobSha} the Git blob SHA of {@code fathomable.yaml}. The file content is left out.
+ */
+public record StatusView(String state, String lastPoll, String commitSha, String blobSha, ImageVersion image,
+        String lastError) {
+
+    public static StatusView of(TrackerObservation o) {
+        return new StatusView(o.status().name(),
+                o.lastPoll() == null ? null : o.lastPoll().toString(),
+                o.commitSha(),
+                o.config() == null ? null : o.config().blobSha(),
+                o.image(),
+                o.lastError());
+    }
+}

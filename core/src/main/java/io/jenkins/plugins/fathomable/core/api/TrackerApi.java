@@ -1,0 +1,169 @@
+package io.jenkins.plugins.fathomable.core.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jenkins.plugins.fathomable.core.api.Caller.Permission;
+import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
+import io.jenkins.plugins.fathomable.core.validation.ValidationException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The tracker REST routes, written once for every host (the Jenkins plugin and {@code fathomable serve}):
+ * <pre>
+ *   GET    /trackers/               list
+ *   POST   /trackers/               create (201)
+ *   GET    /trackers/{group.name}   one, with status
+ *   PUT    /trackers/{group.name}   replace
+ *   DELETE /trackers/{group.name}   remove
+ * </pre>
+ * The caller's permission is checked first (GET needs READ, anything else WRITE; 401 for an anonymous caller,
+ * 403 otherwise). See {@code docs/openapi.yaml} for bodies and errors.
+ */
+public final class TrackerApi {
+
+    /** Largest accepted body; hosts read at most one byte more. */
+    public static final int MAX_BODY_BYTES = 64 * 1024;
+
+    private static final String COLLECTION = "/trackers";
+    private static final String COLLECTION_METHODS = "GET, POST";
+    private static final String ITEM_METHODS = "GET, PUT, DELETE";
+
+    private final TrackerService service;
+    private final Consumer<RuntimeException> onUnexpected;
+    private final ObjectMapper mapper = ApiJson.mapper();
+    private final TrackerBodyParser parser = new TrackerBodyParser(mapper);
+
+    /**
+     * @param service      what the routes do
+     * @param onUnexpected told of any unexpected failure (answered 500 with no detail), for the host to log
+     */
+    public TrackerApi(TrackerService service, Consumer<RuntimeException> onUnexpected) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.onUnexpected = Objects.requireNonNull(onUnexpected, "onUnexpected");
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        try {
+            authorize(request);
+            return route(request);
+        } catch (ApiProblem p) {
+            return error(p);
+        } catch (ValidationException e) {
+            return error(ApiProblem.invalid(e.errors()));
+        } catch (TrackerNotFoundException e) {
+            return error(new ApiProblem(404, "tracker_not_found", e.getMessage()));
+        } catch (TrackerExistsException e) {
+            return error(new ApiProblem(409, "tracker_exists", e.getMessage(), "id", List.of()));
+        } catch (RuntimeException e) {
+            onUnexpected.accept(e);
+            return error(new ApiProblem(500, "internal_error", "the request failed on the server; see its log"));
+        }
+    }
+
+    private static void authorize(ApiRequest request) {
+        boolean read = request.method().equals("GET") || request.method().equals("HEAD");
+        Permission needed = read ? Permission.READ : Permission.WRITE;
+        if (request.caller().may(needed)) {
+            return;
+        }
+        if (request.caller().isAnonymous()) {
+            throw new ApiProblem(401, "unauthorized", "authentication is required");
+        }
+        throw new ApiProblem(403, "forbidden", request.caller().principal() + " lacks the "
+                + needed.name().toLowerCase(Locale.ROOT) + " permission for trackers");
+    }
+
+    private ApiResponse route(ApiRequest request) {
+        String path = request.path();
+        if (path.equals(COLLECTION) || path.equals(COLLECTION + "/")) {
+            return switch (request.method()) {
+                case "GET" -> json(200, Map.of("trackers", service.list()), Map.of());
+                case "POST" -> {
+                    TrackerDetails created = service.create(parser.parse(body(request), null));
+                    yield json(201, created, Map.of("Location", COLLECTION + "/" + created.tracker().id()));
+                }
+                default -> throw notAllowed(request, COLLECTION_METHODS);
+            };
+        }
+        if (path.startsWith(COLLECTION + "/") && path.indexOf('/', COLLECTION.length() + 1) < 0) {
+            String idText = path.substring(COLLECTION.length() + 1);
+            return switch (request.method()) {
+                case "GET" -> json(200, service.get(pathId(idText))
+                        .orElseThrow(() -> new TrackerNotFoundException(pathId(idText))), Map.of());
+                case "PUT" -> {
+                    TrackerId id = pathId(idText);
+                    byte[] body = body(request);
+                    yield json(200, service.replace(parser.parse(body, id)), Map.of());
+                }
+                case "DELETE" -> {
+                    TrackerId id = pathId(idText);
+                    service.delete(id);
+                    yield json(200, Map.of("deleted", id.toString(), "message", "tracker " + id
+                            + " and its stored token are removed; objects already deployed stay in their clusters"),
+                            Map.of());
+                }
+                default -> throw notAllowed(request, ITEM_METHODS);
+            };
+        }
+        throw new ApiProblem(404, "not_found", "no such route; the API serves /trackers/ and /trackers/{group.name}");
+    }
+
+    /** A path that is not a valid id names no tracker: 404, like any unknown tracker. */
+    private static TrackerId pathId(String text) {
+        try {
+            return TrackerId.parse(text);
+        } catch (ValidationException e) {
+            throw new ApiProblem(404, "tracker_not_found", "no tracker " + text + " (" + e.errors().get(0) + ")");
+        }
+    }
+
+    private static byte[] body(ApiRequest request) {
+        if (request.body().length > MAX_BODY_BYTES) {
+            throw new ApiProblem(413, "payload_too_large", "the body is over " + MAX_BODY_BYTES + " bytes");
+        }
+        String type = request.header("Content-Type").orElse("");
+        String media = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+        if (!media.equals("application/json") && !media.endsWith("+json")) {
+            throw new ApiProblem(415, "unsupported_media_type",
+                    "send the body as Content-Type: application/json" + (media.isEmpty() ? "" : ", not " + media));
+        }
+        return request.body();
+    }
+
+    private static ApiProblem notAllowed(ApiRequest request, String allowed) {
+        return new MethodNotAllowed(request.method(), allowed);
+    }
+
+    private ApiResponse error(ApiProblem p) {
+        Map<String, String> headers = p instanceof MethodNotAllowed m ? Map.of("Allow", m.allowed) : Map.of();
+        return json(p.status, new ErrorBody(p.code, p.getMessage(), p.field, p.errors), headers);
+    }
+
+    private ApiResponse json(int status, Object body, Map<String, String> extraHeaders) {
+        byte[] bytes;
+        try {
+            bytes = mapper.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the response as JSON", e);
+        }
+        var headers = new java.util.HashMap<String, String>(extraHeaders);
+        headers.put("Content-Type", ApiResponse.JSON);
+        headers.put("Cache-Control", "no-store");
+        headers.put("X-Content-Type-Options", "nosniff");
+        return new ApiResponse(status, headers, bytes);
+    }
+
+    private static final class MethodNotAllowed extends ApiProblem {
+        private static final long serialVersionUID = 1L;
+        final String allowed;
+
+        MethodNotAllowed(String method, String allowed) {
+            super(405, "method_not_allowed", method + " is not allowed here; allowed: " + allowed);
+            this.allowed = allowed;
+        }
+    }
+}
