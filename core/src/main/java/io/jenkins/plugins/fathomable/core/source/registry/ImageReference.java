@@ -43,10 +43,7 @@ public record ImageReference(String registry, String repository, String tag, Str
         if (colon > rest.lastIndexOf('/')) {
             tag = rest.substring(colon + 1);
             rest = rest.substring(0, colon);
-            if (!TAG.matcher(tag).matches()) {
-                throw new ValidationException(field, "tag '" + tag
-                        + "' must be 1-128 letters, digits, '_', '.' or '-', not starting with '.' or '-'");
-            }
+            checkTag(field, tag);
         }
         String registry = DOCKER_HUB;
         String path = rest;
@@ -75,6 +72,15 @@ public record ImageReference(String registry, String repository, String tag, Str
 
     public static ImageReference parse(String text) {
         return parse("image", text);
+    }
+
+    /** Checks a tag on its own: 1-128 of {@code [A-Za-z0-9_.-]}, not starting with '.' or '-'. */
+    public static String checkTag(String field, String tag) {
+        if (tag == null || !TAG.matcher(tag).matches()) {
+            throw new ValidationException(field, "tag '" + tag
+                    + "' must be 1-128 letters, digits, '_', '.' or '-', not starting with '.' or '-'");
+        }
+        return tag;
     }
 
     /** Docker's rule: the first component names a registry if it has a '.' or ':', is localhost, or has capitals. */
