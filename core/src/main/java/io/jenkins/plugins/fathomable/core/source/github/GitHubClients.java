@@ -1,6 +1,7 @@
 package io.jenkins.plugins.fathomable.core.source.github;
 
 import io.jenkins.plugins.fathomable.core.credentials.Credential;
+import io.jenkins.plugins.fathomable.core.credentials.Secret;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.RequestKind;
 import java.io.IOException;
@@ -50,12 +51,11 @@ public final class GitHubClients {
                 .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
                 .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL);
         if (credential.isPresent()) {
-            Credential c = credential.get();
-            if (c instanceof Credential.Token token) {
-                builder.withOAuthToken(token.token().reveal());
-            } else if (c instanceof Credential.UsernamePassword up) {
-                builder.withOAuthToken(up.password().reveal(), up.username());
-            }
+            // A plain provider (not a user provider): github-api then does not call GET /user to learn the login,
+            // and the secret is revealed only when a request is sent.
+            Secret secret = credential.get() instanceof Credential.UsernamePassword up
+                    ? up.password() : ((Credential.Token) credential.get()).token();
+            builder.withAuthorizationProvider(() -> "token " + secret.reveal());
         }
         return builder.build();
     }
