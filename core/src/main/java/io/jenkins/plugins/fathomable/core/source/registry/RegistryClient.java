@@ -138,13 +138,16 @@ public final class RegistryClient {
         return hostName != null && LOOPBACK.contains(hostName.toLowerCase(java.util.Locale.ROOT));
     }
 
+    /** {@code https://HOST/v2/}; plain HTTP only for loopback hosts or registries configured insecure. */
+    static String baseUrl(String apiHost, boolean insecure) {
+        String hostName = URI.create("http://" + apiHost).getHost();
+        return (insecure || isLoopback(hostName) ? "http" : "https") + "://" + apiHost + "/v2/";
+    }
+
     private Host host(ImageReference image) {
         return hosts.computeIfAbsent(image.registry(), registry -> {
             RegistryConfig.Registry settings = config.forHost(registry);
-            String apiHost = image.apiHost();
-            String hostName = URI.create("http://" + apiHost).getHost();
-            String scheme = settings.insecure() || isLoopback(hostName) ? "http" : "https";
-            return new Host(settings, scheme + "://" + apiHost + "/v2/",
+            return new Host(settings, baseUrl(image.apiHost(), settings.insecure()),
                     new RegistryLimiter(registry, settings.limits(), clock, sleeper),
                     new RegistryAuth(settings, credentials, http, counter, clock));
         });
