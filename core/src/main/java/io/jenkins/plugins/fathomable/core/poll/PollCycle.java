@@ -56,7 +56,8 @@ public final class PollCycle {
      * @param trackers  the trackers to poll, asked at the start of each cycle
      * @param store     last observations, read and replaced per tracker
      * @param gitHub    the GitHub source for a tracker's credentials id
-     * @param registry  the registry client (its counter is the one reported)
+     * @param registry  the registry client; its counter is the one reported, so give the GitHub clients the same
+     *                  counter to see GitHub requests in {@link CycleReport#requests()}
      * @param policies  reads the image policy from {@code fathomable.yaml}
      * @param clock     timestamps of polls and events
      * @param executor  runs trackers in parallel; registry concurrency is bounded separately per registry

@@ -1,6 +1,5 @@
 package io.jenkins.plugins.fathomable.core.source.github;
 
-import io.jenkins.plugins.fathomable.core.credentials.Credential;
 import io.jenkins.plugins.fathomable.core.credentials.CredentialsPort;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
@@ -12,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -48,16 +46,12 @@ public final class CachingGitHubSourceFactory implements GitHubSourceFactory {
         if (existing != null) {
             return existing;
         }
-        Optional<Credential> credential = Optional.empty();
-        if (credentialsId != null) {
-            credential = credentials.lookup(credentialsId);
-            if (credential.isEmpty()) {
-                throw new ValidationException("credentialsId", "no credentials with id '" + credentialsId + "'");
-            }
+        if (credentialsId != null && credentials.lookup(credentialsId).isEmpty()) {
+            throw new ValidationException("credentialsId", "no credentials with id '" + credentialsId + "'");
         }
         // The directory name is a hash: credentials ids may hold characters a file name cannot.
         okhttp3.Cache cache = new okhttp3.Cache(cacheRoot.resolve(hash(key)).toFile(), CACHE_BYTES);
-        GitHubSource created = new GitHubSource(GitHubClients.create(apiUrl, credential, cache, counter), clock);
+        GitHubSource created = new GitHubSource(GitHubClients.create(apiUrl, credentials, credentialsId, cache, counter), clock);
         GitHubSource raced = sources.putIfAbsent(key, created);
         return raced != null ? raced : created;
     }

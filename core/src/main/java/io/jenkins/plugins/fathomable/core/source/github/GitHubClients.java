@@ -1,12 +1,12 @@
 package io.jenkins.plugins.fathomable.core.source.github;
 
 import io.jenkins.plugins.fathomable.core.credentials.Credential;
+import io.jenkins.plugins.fathomable.core.credentials.CredentialsPort;
 import io.jenkins.plugins.fathomable.core.credentials.Secret;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.RequestKind;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.Optional;
 import okhttp3.Cache;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
@@ -28,12 +28,13 @@ public final class GitHubClients {
 
     /**
      * @param apiUrl     {@code https://api.github.com}, or {@code https://HOST/api/v3} for GitHub Enterprise
-     * @param credential the token (or user + token) to call with; empty for anonymous access
-     * @param cache      where answers are cached for conditional requests (one per credential: answers differ)
-     * @param counter    counts each network answer
+     * @param credentials   resolves {@code credentialsId} at each request, so a rotated token is used at once
+     * @param credentialsId the token (or user + token) to call with; {@code null} for anonymous access
+     * @param cache         where answers are cached for conditional requests (one per credentials id: answers differ)
+     * @param counter       counts each network answer
      */
-    public static GitHub create(String apiUrl, Optional<Credential> credential, Cache cache, RequestCounter counter)
-            throws IOException {
+    public static GitHub create(String apiUrl, CredentialsPort credentials, String credentialsId, Cache cache,
+            RequestCounter counter) throws IOException {
         Objects.requireNonNull(cache, "cache");
         OkHttpClient client = new OkHttpClient.Builder()
                 .cache(cache)
@@ -50,13 +51,16 @@ public final class GitHubClients {
                 .withConnector(new OkHttpGitHubConnector(client, 0))
                 .withRateLimitHandler(GitHubRateLimitHandler.FAIL)
                 .withAbuseLimitHandler(GitHubAbuseLimitHandler.FAIL);
-        if (credential.isPresent()) {
-            // A plain provider (not a user provider): github-api then does not call GET /user to learn the login,
-            // and the secret is revealed only when a request is sent.
-            Secret secret = credential.get() instanceof Credential.UsernamePassword up
-                    ? up.password() : ((Credential.Token) credential.get()).token();
-            builder.withAuthorizationProvider(() -> "token " + secret.reveal());
+        if (credentialsId != null) {
+            // A plain provider (not a user provider): github-api then does not call GET /user to learn the login.
+            // The credentials are looked up, and the secret revealed, only as each request is sent.
+            builder.withAuthorizationProvider(() -> credentials.lookup(credentialsId)
+                    .map(credential -> "token " + secret(credential).reveal()).orElse(null));
         }
         return builder.build();
+    }
+
+    private static Secret secret(Credential credential) {
+        return credential instanceof Credential.UsernamePassword up ? up.password() : ((Credential.Token) credential).token();
     }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.fathomable.core.credentials.Credential;
+import io.jenkins.plugins.fathomable.core.credentials.CredentialsPort;
 import io.jenkins.plugins.fathomable.core.credentials.Secret;
 import io.jenkins.plugins.fathomable.core.event.ConfigRevision;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
@@ -51,8 +52,9 @@ class GitHubSourceTest {
     }
 
     private GitHubSource source(Optional<Credential> credential) throws Exception {
-        return new GitHubSource(GitHubClients.create(github.apiUrl(), credential, new Cache(cacheDir.toFile(), 1 << 20), counter),
-                clock);
+        CredentialsPort credentials = id -> id.equals("github-token") ? credential : Optional.empty();
+        return new GitHubSource(GitHubClients.create(github.apiUrl(), credentials,
+                credential.isPresent() ? "github-token" : null, new Cache(cacheDir.toFile(), 1 << 20), counter), clock);
     }
 
     @Test
