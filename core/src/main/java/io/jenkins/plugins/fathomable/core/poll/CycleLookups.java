@@ -1,0 +1,92 @@
+package io.jenkins.plugins.fathomable.core.poll;
+
+import io.jenkins.plugins.fathomable.core.source.github.ConfigFetch;
+import io.jenkins.plugins.fathomable.core.source.registry.ImageReference;
+import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
+import io.jenkins.plugins.fathomable.core.source.registry.RegistryException;
+import io.jenkins.plugins.fathomable.core.tracker.GitRef;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * The lookups of one cycle, each made once however many trackers need it: (credentials, repo, ref, path) on
+ * GitHub, (registry, repository) tag lists and (registry, repository, tag) digests. The first tracker to ask does
+ * the lookup on its own thread; the others wait for its result, so no pool thread waits on queued work.
+ */
+final class CycleLookups {
+
+    record ConfigKey(String credentialsId, String repo, GitRef ref, String path) {}
+
+    private record RepositoryKey(String registry, String repository) {}
+
+    private record TagKey(String registry, String repository, String tag) {}
+
+    /** A registry answer or its failure, so a failure is shared as faithfully as a success. */
+    private record Outcome<T>(T value, RegistryException failure) {}
+
+    private final RegistryClient registry;
+    private final Map<ConfigKey, CompletableFuture<ConfigFetch>> configs = new ConcurrentHashMap<>();
+    private final Map<RepositoryKey, CompletableFuture<Outcome<List<String>>>> tags = new ConcurrentHashMap<>();
+    private final Map<TagKey, CompletableFuture<Outcome<String>>> digests = new ConcurrentHashMap<>();
+
+    CycleLookups(RegistryClient registry) {
+        this.registry = registry;
+    }
+
+    ConfigFetch config(ConfigKey key, Supplier<ConfigFetch> fetch) {
+        return once(configs, key, fetch);
+    }
+
+    List<String> tags(ImageReference image) throws RegistryException {
+        return unwrap(once(tags, new RepositoryKey(image.registry(), image.repository()), () -> {
+            try {
+                return new Outcome<>(registry.tags(image), null);
+            } catch (RegistryException e) {
+                return new Outcome<>(null, e);
+            }
+        }));
+    }
+
+    String digest(ImageReference image) throws RegistryException {
+        return unwrap(once(digests, new TagKey(image.registry(), image.repository(), image.tag()), () -> {
+            try {
+                return new Outcome<>(registry.digest(image), null);
+            } catch (RegistryException e) {
+                return new Outcome<>(null, e);
+            }
+        }));
+    }
+
+    private static <T> T unwrap(Outcome<T> outcome) throws RegistryException {
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        return outcome.value();
+    }
+
+    private static <K, V> V once(Map<K, CompletableFuture<V>> memo, K key, Supplier<V> lookup) {
+        CompletableFuture<V> mine = new CompletableFuture<>();
+        CompletableFuture<V> existing = memo.putIfAbsent(key, mine);
+        if (existing == null) {
+            try {
+                mine.complete(lookup.get());
+            } catch (RuntimeException | Error e) {
+                mine.completeExceptionally(e);
+                throw e;
+            }
+            return mine.join();
+        }
+        try {
+            return existing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a shared lookup", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a shared lookup failed: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.jenkins.plugins.fathomable.core.source.github;
+
+import io.jenkins.plugins.fathomable.core.credentials.CredentialsPort;
+import io.jenkins.plugins.fathomable.core.source.RequestCounter;
+import io.jenkins.plugins.fathomable.core.validation.ValidationException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One {@link GitHubSource} per credentials id, built with {@link GitHubClients} and kept, each with its own
+ * response cache directory (answers differ by credentials, so caches are never shared). For the CLI and tests;
+ * the Jenkins plugin supplies its own factory around github-branch-source's connector.
+ */
+public final class CachingGitHubSourceFactory implements GitHubSourceFactory {
+
+    private static final long CACHE_BYTES = 20L * 1024 * 1024;
+    private static final String ANONYMOUS = "\u0000anonymous";
+
+    private final String apiUrl;
+    private final CredentialsPort credentials;
+    private final Path cacheRoot;
+    private final RequestCounter counter;
+    private final Clock clock;
+    private final Map<String, GitHubSource> sources = new ConcurrentHashMap<>();
+
+    public CachingGitHubSourceFactory(String apiUrl, CredentialsPort credentials, Path cacheRoot, RequestCounter counter,
+            Clock clock) {
+        this.apiUrl = apiUrl;
+        this.credentials = credentials;
+        this.cacheRoot = cacheRoot;
+        this.counter = counter;
+        this.clock = clock;
+    }
+
+    @Override
+    public GitHubSource forCredentials(String credentialsId) throws IOException {
+        String key = credentialsId == null ? ANONYMOUS : credentialsId;
+        GitHubSource existing = sources.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        if (credentialsId != null && credentials.lookup(credentialsId).isEmpty()) {
+            throw new ValidationException("credentialsId", "no credentials with id '" + credentialsId + "'");
+        }
+        // The directory name is a hash: credentials ids may hold characters a file name cannot.
+        okhttp3.Cache cache = new okhttp3.Cache(cacheRoot.resolve(hash(key)).toFile(), CACHE_BYTES);
+        GitHubSource created = new GitHubSource(GitHubClients.create(apiUrl, credentials, credentialsId, cache, counter), clock);
+        GitHubSource raced = sources.putIfAbsent(key, created);
+        return raced != null ? raced : created;
+    }
+
+    private static String hash(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

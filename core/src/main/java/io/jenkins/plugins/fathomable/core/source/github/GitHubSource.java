@@ -1,0 +1,152 @@
+package io.jenkins.plugins.fathomable.core.source.github;
+
+import io.jenkins.plugins.fathomable.core.event.ConfigRevision;
+import io.jenkins.plugins.fathomable.core.tracker.GitRef;
+import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation.Status;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.kohsuke.github.GHContent;
+import org.kohsuke.github.GHFileNotFoundException;
+import org.kohsuke.github.GHIOException;
+import org.kohsuke.github.GHRateLimit;
+import org.kohsuke.github.GHRepository;
+import org.kohsuke.github.GitHub;
+import org.kohsuke.github.HttpException;
+
+/**
+ * Reads a tracker's {@code fathomable.yaml} from GitHub: resolves the ref to a commit SHA, then reads the file at
+ * that commit, keeping its blob SHA. The {@link GitHub} instance comes ready-made (in Jenkins, from
+ * github-branch-source's connector); built with a response cache, every repeat request is conditional and an
+ * unchanged answer is a free {@code 304}. When the rate limit is exhausted the source pauses until the reset time
+ * (failing fast, without requests) instead of sleeping; HTTP failures become a {@link ConfigFetch.Failed} status.
+ */
+public final class GitHubSource {
+
+    private final GitHub gitHub;
+    private final Clock clock;
+    private volatile Instant pausedUntil = Instant.MIN;
+
+    public GitHubSource(GitHub gitHub, Clock clock) {
+        this.gitHub = Objects.requireNonNull(gitHub, "gitHub");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Reads {@code path} in {@code repo} ({@code owner/name}) at {@code ref}: two or three conditional requests
+     * (repository, ref → commit unless the ref is a commit, contents at that commit).
+     */
+    public ConfigFetch fetch(String repo, GitRef ref, String path) {
+        Instant paused = pausedUntil;
+        if (clock.instant().isBefore(paused)) {
+            return new ConfigFetch.Failed(Status.RATE_LIMITED, "GitHub API rate limit exhausted; paused until " + paused);
+        }
+        String step = "repository " + repo;
+        try {
+            GHRepository repository = gitHub.getRepository(repo);
+            String commitSha;
+            if (ref.kind() == GitRef.Kind.COMMIT) {
+                commitSha = ref.value();
+            } else {
+                String qualified = switch (ref.kind()) {
+                    case TAG -> "tags/" + ref.value();
+                    case BRANCH -> "heads/" + ref.value();
+                    default -> "heads/" + repository.getDefaultBranch();
+                };
+                step = ref + " of " + repo;
+                commitSha = repository.getCommit(qualified).getSHA1();
+            }
+            step = path + " at " + commitSha + " in " + repo;
+            GHContent content = repository.getFileContent(path, commitSha);
+            if (!content.isFile() || !"base64".equals(content.getEncoding())) {
+                return new ConfigFetch.Failed(Status.INVALID_CONFIG, path + " in " + repo
+                        + " is not a regular file GitHub can return inline (directories and files over 1 MB are not)");
+            }
+            byte[] bytes = Base64.getMimeDecoder().decode(content.getEncodedContent());
+            return new ConfigFetch.Found(new ConfigRevision(commitSha, content.getSha(),
+                    new String(bytes, StandardCharsets.UTF_8)));
+        } catch (GHFileNotFoundException e) {
+            return new ConfigFetch.Failed(Status.NOT_FOUND, "GitHub: " + step + " not found (or not visible to these credentials)");
+        } catch (HttpException e) {
+            return failed(e, step);
+        } catch (IOException | RuntimeException e) {
+            return new ConfigFetch.Failed(Status.ERROR, "GitHub: reading " + step + " failed: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + firstLine(e.getMessage())));
+        } finally {
+            noteRateLimit();
+        }
+    }
+
+    /** Until when this source makes no requests because the rate limit is used up ({@link Instant#MIN} if not). */
+    public Instant pausedUntil() {
+        return pausedUntil;
+    }
+
+    private ConfigFetch failed(HttpException e, String step) {
+        int code = e.getResponseCode();
+        if (isRateLimited(e)) {
+            pauseUntilReset(e);
+            return new ConfigFetch.Failed(Status.RATE_LIMITED, "GitHub API rate limit exhausted while reading " + step
+                    + (pausedUntil.isAfter(clock.instant()) ? "; paused until " + pausedUntil : ""));
+        }
+        return switch (code) {
+            case 401 -> new ConfigFetch.Failed(Status.UNAUTHORIZED, "GitHub rejected the credentials (HTTP 401) reading " + step);
+            case 403 -> new ConfigFetch.Failed(Status.FORBIDDEN, "GitHub refused access (HTTP 403) to " + step);
+            case 404 -> new ConfigFetch.Failed(Status.NOT_FOUND, "GitHub: " + step + " not found");
+            default -> new ConfigFetch.Failed(Status.ERROR, "GitHub answered HTTP " + code + " reading " + step);
+        };
+    }
+
+    private static boolean isRateLimited(HttpException e) {
+        return e.getResponseCode() == 429
+                || (e.getResponseCode() == 403 && "0".equals(header(e, "X-RateLimit-Remaining")))
+                || (e.getResponseCode() == 403 && header(e, "Retry-After") != null);
+    }
+
+    private void pauseUntilReset(GHIOException e) {
+        String reset = header(e, "X-RateLimit-Reset");
+        String retryAfter = header(e, "Retry-After");
+        try {
+            if (reset != null) {
+                pause(Instant.ofEpochSecond(Long.parseLong(reset.trim())));
+            } else if (retryAfter != null) {
+                pause(clock.instant().plusSeconds(Long.parseLong(retryAfter.trim())));
+            }
+        } catch (NumberFormatException ignored) {
+            // without a readable reset time the next cycle simply tries again
+        }
+    }
+
+    /** GitHub reports the remaining budget on every answer, 304s included; at zero, stop until the reset. */
+    private void noteRateLimit() {
+        GHRateLimit.Record core = gitHub.lastRateLimit().getCore();
+        if (core.getRemaining() == 0 && core.getResetEpochSeconds() > 0) {
+            pause(Instant.ofEpochSecond(core.getResetEpochSeconds()));
+        }
+    }
+
+    private synchronized void pause(Instant until) {
+        if (until.isAfter(pausedUntil)) {
+            pausedUntil = until;
+        }
+    }
+
+    private static String header(GHIOException e, String name) {
+        for (Map.Entry<String, List<String>> entry : e.getResponseHeaderFields().entrySet()) {
+            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+                return entry.getValue().get(0);
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
