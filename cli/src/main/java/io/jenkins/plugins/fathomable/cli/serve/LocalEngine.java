@@ -57,15 +57,19 @@ public final class LocalEngine implements Engine {
         ServeSettings s = context.settings();
         ServeCredentials credentials = new ServeCredentials(context.credentials(), s.registries(), System::getenv);
         this.connector = ClusterConnector.forThisProcess(credentials);
+        // Cached GitHub answers hold file contents of private repositories, releases their rendered objects.
+        Path cache = s.stateDir().resolve("cache");
+        Path releases = s.stateDir().resolve(RELEASES_DIR);
+        OwnerOnlyFiles.ensureDirectory(cache);
+        OwnerOnlyFiles.ensureDirectory(releases);
         RequestCounter counter = new RequestCounter();
         CachingGitHubSourceFactory gitHub = new CachingGitHubSourceFactory(s.githubApiUrl().toString(), credentials,
-                s.stateDir().resolve("cache").resolve("github"), counter, context.clock());
+                cache.resolve("github"), counter, context.clock());
         RegistryClient registry = new RegistryClient(
                 HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build(),
                 registryConfig(s.registries()), credentials, counter, context.clock(), Sleeper.system());
         FlowConfig flow = new FlowConfig(s.environments().stream().map(this::environment).toList());
         ClusterClients clusterClients = s.renderOnly() ? ClusterClients.none() : this::client;
-        Path releases = s.stateDir().resolve(RELEASES_DIR);
         this.engine = new TrackingEngine(context.store(), gitHub, registry, flow,
                 reporter -> new LocalReleaseExecutor(releases, clusterClients, reporter, workers, READY_TIMEOUT,
                         context.clock(), context.log()::info),

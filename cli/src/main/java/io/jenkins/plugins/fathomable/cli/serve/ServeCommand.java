@@ -27,7 +27,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--state-dir", description = "Where trackers, secrets and the admin token hash live (default: ~/.fathomable).")
+    @Option(names = "--state-dir", description = "Where trackers, releases, secrets and the admin token hash live (default: ~/.fathomable).")
     Path stateDir;
 
     @Option(names = "--config", description = "YAML file: githubApiUrl, pollInterval, renderOnly, environments (namespace, cluster, windows,"

@@ -281,6 +281,10 @@ class ServeLoopTest {
 
         assertThat(bodies).hasSizeGreaterThan(5).noneMatch(b -> b.contains(GITHUB_TOKEN) || b.contains(ADMIN_TOKEN));
         assertThat(log).hasSizeGreaterThan(10).noneMatch(l -> l.contains(GITHUB_TOKEN) || l.contains(ADMIN_TOKEN));
+        for (String owned : List.of(ServeApp.TRACKERS_DIR, LocalEngine.RELEASES_DIR, "cache")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(stateDir.resolve(owned)))).as(owned).isEqualTo("rwx------");
+        }
         try (var files = Files.walk(stateDir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString())
