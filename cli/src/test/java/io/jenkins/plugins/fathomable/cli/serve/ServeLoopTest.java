@@ -197,7 +197,7 @@ class ServeLoopTest {
         assertThat(error.path("line").asInt()).isEqualTo(13);
         assertThat(created.path("status").path("state").asText()).isEqualTo("INVALID_CONFIG");
         assertThat(get().path("id").asText()).isEqualTo(ID);
-        assertThat(Files.exists(stateDir.resolve(LocalEngine.RELEASES_DIR))).as("nothing released").isFalse();
+        assertThat(stateDir.resolve(LocalEngine.RELEASES_DIR).resolve(ID)).as("nothing released").doesNotExist();
     }
 
     @Test
