@@ -1,0 +1,46 @@
+package io.jenkins.plugins.fathomable.runs;
+
+import io.jenkins.plugins.fathomable.core.release.DeploymentOutcome;
+
+/** How a finished release run's result becomes the engine's outcome, and where its link points. */
+public final class RunOutcomes {
+
+    private RunOutcomes() {
+    }
+
+    /**
+     * SUCCESS is ready; everything else (UNSTABLE, FAILURE, ABORTED, NOT_BUILT, none) is failed: an unstable run
+     * means some check of the deployment failed, and a release only advances on a clean run.
+     *
+     * @param result  the run's result name ({@code Result.toString()}), or {@code null}
+     * @param runName how people know the run, e.g. {@code fathomable-shop.api #7}
+     */
+    public static DeploymentOutcome of(String result, String runName, String runUrl) {
+        if ("SUCCESS".equals(result)) {
+            return DeploymentOutcome.ready(runUrl);
+        }
+        String how = switch (result == null ? "" : result) {
+            case "UNSTABLE" -> "ended unstable";
+            case "ABORTED" -> "was aborted";
+            case "NOT_BUILT" -> "was not built";
+            case "FAILURE" -> "failed";
+            default -> "ended without a result";
+        };
+        return DeploymentOutcome.failed("release run " + runName + " " + how, runUrl);
+    }
+
+    /**
+     * The run's link for the tracker's history: absolute when Jenkins knows its root URL, otherwise rooted at
+     * {@code /} (relative to the Jenkins URL), never {@code null}.
+     *
+     * @param rootUrl     {@code Jenkins.getRootUrl()}, ending in '/', or {@code null}
+     * @param relativeUrl {@code Run.getUrl()}, e.g. {@code job/fathomable-shop.api/7/}
+     */
+    public static String runUrl(String rootUrl, String relativeUrl) {
+        String rel = relativeUrl.startsWith("/") ? relativeUrl.substring(1) : relativeUrl;
+        if (rootUrl == null || rootUrl.isBlank()) {
+            return "/" + rel;
+        }
+        return (rootUrl.endsWith("/") ? rootUrl : rootUrl + "/") + rel;
+    }
+}
