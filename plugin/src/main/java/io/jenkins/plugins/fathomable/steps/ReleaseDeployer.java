@@ -45,15 +45,30 @@ public final class ReleaseDeployer {
         this.clock = clock;
     }
 
-    /** Renders, applies and waits until {@code deadline}. */
+    /** Renders, applies and waits until {@code deadline}. Cancelling the result stops the apply or the wait. */
     public CompletableFuture<DeployResult> deploy(ReleaseCoordinates c, Instant deadline, Progress progress) {
-        return CompletableFuture.supplyAsync(() -> apply(c, progress), scheduler).thenCompose(applied -> {
-            if (applied.result() != null) {
-                return CompletableFuture.completedFuture(applied.result());
+        CompletableFuture<DeployResult> result = new CompletableFuture<>();
+        CompletableFuture<Applied> applying = CompletableFuture.supplyAsync(() -> apply(c, progress), scheduler);
+        result.whenComplete((r, e) -> applying.cancel(false));
+        applying.whenComplete((applied, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else if (applied.result() != null) {
+                result.complete(applied.result());
+            } else if (!result.isDone()) {
+                progress.applied(applied.inventory());
+                CompletableFuture<DeployResult> waiting = awaitReady(c, applied.inventory(), deadline, progress);
+                result.whenComplete((r, e) -> waiting.cancel(false));
+                waiting.whenComplete((r, e) -> {
+                    if (e != null) {
+                        result.completeExceptionally(e);
+                    } else {
+                        result.complete(r);
+                    }
+                });
             }
-            progress.applied(applied.inventory());
-            return awaitReady(c, applied.inventory(), deadline, progress);
         });
+        return result;
     }
 
     /** Waits (again, e.g. after a restart) for objects already applied to become ready, until {@code deadline}. */

@@ -46,6 +46,11 @@ public final class MockCluster implements AutoCloseable {
         return server.createClient();
     }
 
+    /** How many requests the server has answered. */
+    public int requestCount() {
+        return dispatcher.requests.get();
+    }
+
     /** Paths of the server-side apply requests, in order. */
     public List<String> applyPaths() {
         return List.copyOf(dispatcher.applies);
@@ -74,6 +79,13 @@ public final class MockCluster implements AutoCloseable {
         private static final ObjectMapper JSON = new ObjectMapper();
 
         final List<String> applies = new CopyOnWriteArrayList<>();
+        final java.util.concurrent.atomic.AtomicInteger requests = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public MockResponse dispatch(RecordedRequest request) {
+            requests.incrementAndGet();
+            return super.dispatch(request);
+        }
 
         @Override
         public MockResponse handlePatch(RecordedRequest request) {
