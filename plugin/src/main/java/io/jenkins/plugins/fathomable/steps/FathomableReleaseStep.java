@@ -27,7 +27,7 @@ public class FathomableReleaseStep extends DeployingStep {
     @Override
     public StepExecution start(StepContext context) throws Exception {
         try {
-            ReleaseCoordinates c = coordinates(releaseRunOf(context.get(Run.class)));
+            ReleaseCoordinates c = coordinatesToDeploy(FUNCTION_NAME, releaseRunOf(context.get(Run.class)));
             return new DeployExecution(context, FUNCTION_NAME, c, DeployExecution.deadline(Clock.systemUTC(), timeout()),
                     true);
         } catch (ValidationException e) {
