@@ -31,7 +31,7 @@ class PipelinePackagingIT {
     }
 
     @Test
-    void theStepDescriptorsAndTheRunListenerAreIndexedExtensions() throws Exception {
+    void theStepDescriptorsAndTheRunAndQueueListenersAreIndexedExtensions() throws Exception {
         Set<String> indexed = new TreeSet<>();
         try (URLClassLoader indexOnly = new URLClassLoader(new URL[] {pluginJar.toUri().toURL()},
                 ClassLoader.getPlatformClassLoader())) {
@@ -43,7 +43,8 @@ class PipelinePackagingIT {
                 "io.jenkins.plugins.fathomable.steps.FathomableRenderStep$DescriptorImpl",
                 "io.jenkins.plugins.fathomable.steps.FathomableApplyStep$DescriptorImpl",
                 "io.jenkins.plugins.fathomable.steps.FathomableReleaseStep$DescriptorImpl",
-                "io.jenkins.plugins.fathomable.runs.ReleaseRunListener");
+                "io.jenkins.plugins.fathomable.runs.ReleaseRunListener",
+                "io.jenkins.plugins.fathomable.runs.ReleaseQueueListener");
     }
 
     @Test

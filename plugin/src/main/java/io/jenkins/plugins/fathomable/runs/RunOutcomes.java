@@ -1,6 +1,11 @@
 package io.jenkins.plugins.fathomable.runs;
 
+import hudson.model.Cause;
+import io.jenkins.plugins.fathomable.core.release.DeploymentId;
 import io.jenkins.plugins.fathomable.core.release.DeploymentOutcome;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** How a finished release run's result becomes the engine's outcome, and where its link points. */
 public final class RunOutcomes {
@@ -42,5 +47,18 @@ public final class RunOutcomes {
             return "/" + rel;
         }
         return (rootUrl.endsWith("/") ? rootUrl : rootUrl + "/") + rel;
+    }
+
+    /** For a queue item cancelled before it ran: a failed outcome for each release it was for (usually one). */
+    public static Map<DeploymentId, DeploymentOutcome> cancelledInQueue(List<? extends Cause> causes) {
+        Map<DeploymentId, DeploymentOutcome> out = new LinkedHashMap<>();
+        for (Cause cause : causes) {
+            if (cause instanceof ReleaseCause release) {
+                ReleaseRun run = release.run();
+                out.put(run.deployment(), DeploymentOutcome.failed("the release run was cancelled while it waited "
+                        + "in the Jenkins queue: " + run.description(), null));
+            }
+        }
+        return out;
     }
 }

@@ -35,4 +35,25 @@ class RunOutcomesTest {
         assertThat(RunOutcomes.runUrl(null, "job/fathomable-shop.api/7/")).isEqualTo("/job/fathomable-shop.api/7/");
         assertThat(RunOutcomes.runUrl("", "/job/x/1/")).isEqualTo("/job/x/1/");
     }
+
+    @Test
+    void aRunCancelledInTheQueueFailsItsDeploymentAndOtherCausesAreIgnored() {
+        io.jenkins.plugins.fathomable.core.release.DeploymentId id = new io.jenkins.plugins.fathomable.core.release
+                .DeploymentId(io.jenkins.plugins.fathomable.core.tracker.TrackerId.parse("shop.api"), 5);
+        ReleaseRun run = new ReleaseRun(id, "prod", 2, io.jenkins.plugins.fathomable.core.release.Deployment.Kind.PROMOTE);
+        hudson.model.Cause other = new hudson.model.Cause() {
+            @Override
+            public String getShortDescription() {
+                return "Started by user admin";
+            }
+        };
+
+        var outcomes = RunOutcomes.cancelledInQueue(java.util.List.of(other, new ReleaseCause(run)));
+
+        assertThat(outcomes).containsOnlyKeys(id);
+        assertThat(outcomes.get(id)).isInstanceOfSatisfying(DeploymentOutcome.Failed.class, f -> assertThat(f.reason())
+                .isEqualTo("the release run was cancelled while it waited in the Jenkins queue: Fathomable release 2 "
+                        + "of shop.api to prod"));
+        assertThat(RunOutcomes.cancelledInQueue(java.util.List.of(other))).isEmpty();
+    }
 }
