@@ -310,8 +310,9 @@ class ServeLoopTest {
         JsonNode status = post().path("status");
 
         assertThat(status.path("state").asText()).isEqualTo("ERROR");
-        assertThat(status.toString()).contains("cannot reach GitHub API at " + apiUrl + ": connection refused")
-                .doesNotContain("HTTP -1");
+        assertThat(status.path("lastError").asText())
+                .isEqualTo("cannot reach GitHub API at " + apiUrl + ": connection refused (reading repository " + REPO
+                        + ")");
         assertThat(java.util.logging.Logger.getLogger("org.kohsuke.github").getLevel())
                 .as("github-api's per-retry INFO lines are not shown by serve")
                 .isEqualTo(java.util.logging.Level.WARNING);
