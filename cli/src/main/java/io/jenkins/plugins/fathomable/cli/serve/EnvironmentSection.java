@@ -22,11 +22,15 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-/** The {@code environments} list of the {@code serve} config file: names, or mappings with cluster, windows, soak. */
+/**
+ * The {@code environments} list of the {@code serve} config file: names, or mappings with cluster, windows, soak,
+ * approval and readinessTimeout.
+ */
 final class EnvironmentSection {
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?");
-    private static final Set<String> KEYS = Set.of("name", "namespace", "cluster", "windows", "soak", "approval");
+    private static final Set<String> KEYS = Set.of("name", "namespace", "cluster", "windows", "soak", "approval",
+            "readinessTimeout");
     private static final Set<String> CLUSTER_KEYS = Set.of("kubeconfig", "context", "inCluster");
     private static final Set<String> WINDOW_KEYS = Set.of("cron", "timeZone", "duration");
 
@@ -79,6 +83,7 @@ final class EnvironmentSection {
         List<DeployWindow> windows = List.of();
         Duration soak = null;
         boolean approval = false;
+        Duration readinessTimeout = null;
         int before = errors.size();
         for (NodeTuple t : m.getValue()) {
             String key = String.valueOf(scalar(t.getKeyNode()));
@@ -90,6 +95,7 @@ final class EnvironmentSection {
                 case "windows" -> windows = windows(at + ".windows", n, errors);
                 case "soak" -> soak = duration(at + ".soak", n, errors);
                 case "approval" -> approval = Boolean.TRUE.equals(bool(at + ".approval", n, errors));
+                case "readinessTimeout" -> readinessTimeout = duration(at + ".readinessTimeout", n, errors);
                 default -> errors.add(unknown(at + "." + key, KEYS, t.getKeyNode()));
             }
         }
@@ -97,7 +103,8 @@ final class EnvironmentSection {
             errors.add(error(at + ".name", "is required, e.g. dev", m));
         }
         return errors.size() > before ? null
-                : new ServeSettings.Environment(name, namespace, cluster, windows, soak, approval);
+                : new ServeSettings.Environment(name, namespace, cluster, windows, soak, approval,
+                        readinessTimeout);
     }
 
     private static ServeSettings.Cluster cluster(String at, Node n, List<FieldError> errors) {

@@ -28,6 +28,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -42,7 +45,11 @@ public final class LocalEngine implements Engine {
     public static final String RELEASES_DIR = "releases";
     /** Without a cluster an environment renders only; its target names this cluster. */
     static final String NO_CLUSTER = "none";
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(10);
+    /**
+     * github-api logs every connection retry as several INFO lines; the tracker status already says what failed.
+     * Held here because java.util.logging keeps loggers only weakly, which would drop the level again.
+     */
+    private static final Logger GITHUB_API_LOG = Logger.getLogger("org.kohsuke.github");
 
     private final Engine.Context context;
     private final ExecutorService pollThreads = Executors.newFixedThreadPool(4, daemon("fathomable-poller"));
@@ -54,6 +61,7 @@ public final class LocalEngine implements Engine {
 
     public LocalEngine(Engine.Context context) {
         this.context = context;
+        GITHUB_API_LOG.setLevel(Level.WARNING);
         ServeSettings s = context.settings();
         ServeCredentials credentials = new ServeCredentials(context.credentials(), s.registries(), System::getenv);
         this.connector = ClusterConnector.forThisProcess(credentials);
@@ -71,7 +79,7 @@ public final class LocalEngine implements Engine {
         FlowConfig flow = new FlowConfig(s.environments().stream().map(this::environment).toList());
         ClusterClients clusterClients = s.renderOnly() ? ClusterClients.none() : this::client;
         this.engine = new TrackingEngine(context.store(), gitHub, registry, flow,
-                reporter -> new LocalReleaseExecutor(releases, clusterClients, reporter, workers, READY_TIMEOUT,
+                reporter -> new LocalReleaseExecutor(releases, clusterClients, reporter, workers, readinessTimeouts(s),
                         context.clock(), context.log()::info),
                 context.clock(), pollThreads, context.log()::info);
         engine.resumeInterrupted();
@@ -135,6 +143,13 @@ public final class LocalEngine implements Engine {
         }
         return new EnvironmentConfig(e.name(), e.windows(), e.soak(), e.approval(),
                 new KubernetesTarget(cluster, e.namespace()));
+    }
+
+    /** By environment name, as configured ({@code readinessTimeout}, 10 minutes by default). */
+    static Function<String, Duration> readinessTimeouts(ServeSettings settings) {
+        Map<String, Duration> byName = settings.environments().stream().collect(
+                Collectors.toMap(ServeSettings.Environment::name, ServeSettings.Environment::readinessTimeout));
+        return name -> byName.getOrDefault(name, ServeSettings.Environment.DEFAULT_READINESS_TIMEOUT);
     }
 
     private Optional<KubernetesClient> client(KubernetesTarget target) {

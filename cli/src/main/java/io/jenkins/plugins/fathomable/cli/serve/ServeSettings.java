@@ -52,14 +52,26 @@ public record ServeSettings(String bind, int port, Path stateDir, URI githubApiU
      * @param windows   when releases may enter; empty: any time
      * @param soak      how long a release must have been ready in the previous environment
      * @param approval  a person must approve each release
+     * @param readinessTimeout how long applied objects may take to become Ready before the deployment fails
+     *                  (default {@link #DEFAULT_READINESS_TIMEOUT})
      */
     public record Environment(String name, String namespace, Cluster cluster, List<DeployWindow> windows,
-            Duration soak, boolean approval) {
+            Duration soak, boolean approval, Duration readinessTimeout) {
+
+        public static final Duration DEFAULT_READINESS_TIMEOUT = Duration.ofMinutes(10);
+
         public Environment {
             Objects.requireNonNull(name, "name");
             namespace = namespace == null ? name : namespace;
             windows = windows == null ? List.of() : List.copyOf(windows);
             soak = soak == null ? Duration.ZERO : soak;
+            readinessTimeout = readinessTimeout == null ? DEFAULT_READINESS_TIMEOUT : readinessTimeout;
+        }
+
+        /** With the default readiness timeout. */
+        public Environment(String name, String namespace, Cluster cluster, List<DeployWindow> windows,
+                Duration soak, boolean approval) {
+            this(name, namespace, cluster, windows, soak, approval, null);
         }
 
         public static List<Environment> named(List<String> names) {

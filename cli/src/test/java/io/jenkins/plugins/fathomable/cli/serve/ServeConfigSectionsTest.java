@@ -31,7 +31,7 @@ class ServeConfigSectionsTest {
     }
 
     @Test
-    void readsEnvironmentsWithClustersWindowsSoakAndApproval() throws Exception {
+    void readsEnvironmentsWithClustersWindowsSoakApprovalAndReadinessTimeout() throws Exception {
         ServeConfigFile c = read("""
                 renderOnly: true
                 environments:
@@ -44,6 +44,7 @@ class ServeConfigSectionsTest {
                     windows: [{cron: "0 9 * * 1-5", timeZone: Europe/Berlin, duration: 8h}]
                     soak: 1h
                     approval: true
+                    readinessTimeout: 3m
                 registries:
                   - host: ghcr.io
                     username: robot
@@ -58,8 +59,10 @@ class ServeConfigSectionsTest {
                         new ServeSettings.Cluster(Path.of("/etc/kube/config"), "kind-pre", false), List.of(), null, false),
                 new ServeSettings.Environment("prod", null, new ServeSettings.Cluster(null, null, true),
                         List.of(new DeployWindow("0 9 * * 1-5", "Europe/Berlin", Duration.ofHours(8))),
-                        Duration.ofHours(1), true));
+                        Duration.ofHours(1), true, Duration.ofMinutes(3)));
         assertThat(c.environments().get(2).namespace()).isEqualTo("prod");
+        assertThat(c.environments()).extracting(ServeSettings.Environment::readinessTimeout).as("10m by default")
+                .containsExactly(Duration.ofMinutes(10), Duration.ofMinutes(10), Duration.ofMinutes(3));
         assertThat(c.environments().get(1).cluster().name()).isEqualTo("/etc/kube/config#kind-pre");
         assertThat(c.registries()).containsExactly(new ServeSettings.Registry("ghcr.io", null, false, "robot", null,
                 "GHCR_TOKEN", 2.5, 2));
@@ -73,6 +76,7 @@ class ServeConfigSectionsTest {
                   - name: prod
                     cluster: {kubeconfig: /k, inCluster: true}
                     soak: soon
+                    readinessTimeout: 0s
                     color: blue
                 registries:
                   - host: ghcr.io
@@ -85,9 +89,27 @@ class ServeConfigSectionsTest {
                         "environments[1].cluster: give either kubeconfig (and optionally context) or inCluster: true"
                                 + " (line 4, column 14)",
                         "environments[1].soak: 'soon' is not a duration; use e.g. 2s, 1m, 1h or PT1M (line 5, column 11)",
-                        "environments[1].color: unknown key; known keys: approval, cluster, name, namespace, soak,"
-                                + " windows (line 6, column 5)",
-                        "registries[0].username: needs exactly one of passwordFile and passwordEnv (line 8, column 5)"));
+                        "environments[1].readinessTimeout: '0s' must be longer than zero (line 6, column 23)",
+                        "environments[1].color: unknown key; known keys: approval, cluster, name, namespace,"
+                                + " readinessTimeout, soak, windows (line 7, column 5)",
+                        "registries[0].username: needs exactly one of passwordFile and passwordEnv (line 9, column 5)"));
+    }
+
+    @Test
+    void theEngineTakesEachEnvironmentsReadinessTimeoutFromTheConfigFile() throws Exception {
+        ServeConfigFile c = read("""
+                environments:
+                  - dev
+                  - name: prod
+                    readinessTimeout: 90s
+                """);
+        ServeSettings settings = new ServeSettings("127.0.0.1", 0, dir, ServeSettings.DEFAULT_GITHUB_API,
+                ServeSettings.DEFAULT_POLL_INTERVAL, false, c.environments(), List.of(), true);
+
+        var timeouts = LocalEngine.readinessTimeouts(settings);
+
+        assertThat(timeouts.apply("prod")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(timeouts.apply("dev")).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test

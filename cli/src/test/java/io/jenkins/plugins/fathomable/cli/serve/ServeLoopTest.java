@@ -75,7 +75,11 @@ class ServeLoopTest {
     }
 
     private ServeApp start() {
-        ServeSettings settings = new ServeSettings("127.0.0.1", 0, stateDir, URI.create(github.apiUrl()),
+        return start(URI.create(github.apiUrl()));
+    }
+
+    private ServeApp start(URI gitHubApi) {
+        ServeSettings settings = new ServeSettings("127.0.0.1", 0, stateDir, gitHubApi,
                 Duration.ofHours(1), false, ServeSettings.DEFAULT_ENVIRONMENTS, List.of(), true);
         return ServeApp.start(settings, LocalEngine::new, Optional.of(ADMIN_TOKEN), log::add, Clock.systemUTC(),
                 new SecureRandom());
@@ -291,5 +295,26 @@ class ServeLoopTest {
                         .doesNotContain(GITHUB_TOKEN).doesNotContain(ADMIN_TOKEN);
             }
         }
+    }
+
+    @Test
+    void anUnreachableGitHubShowsAsSuchInTheTrackerStatusAndGithubApiRetriesStayQuiet() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        app.close();
+        String apiUrl = "http://127.0.0.1:" + closedPort;
+        app = start(URI.create(apiUrl));
+
+        JsonNode status = post().path("status");
+
+        assertThat(status.path("state").asText()).isEqualTo("ERROR");
+        assertThat(status.path("lastError").asText())
+                .isEqualTo("cannot reach GitHub API at " + apiUrl + ": connection refused (reading repository " + REPO
+                        + ")");
+        assertThat(java.util.logging.Logger.getLogger("org.kohsuke.github").getLevel())
+                .as("github-api's per-retry INFO lines are not shown by serve")
+                .isEqualTo(java.util.logging.Level.WARNING);
     }
 }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.fathomable.core.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.jenkins.plugins.fathomable.core.deploy.ApplyOptions;
 import io.jenkins.plugins.fathomable.core.deploy.MockCluster;
 import io.jenkins.plugins.fathomable.core.event.ConfigRevision;
 import io.jenkins.plugins.fathomable.core.event.ImageVersion;
@@ -71,10 +73,14 @@ class LocalReleaseExecutorTest {
     }
 
     private static DeploymentRequest request(String content) {
-        Release release = new Release(4, new ImageVersion("registry.example.com/shop/report", "1.0", DIGEST),
+        return request(4, content);
+    }
+
+    private static DeploymentRequest request(int number, String content) {
+        Release release = new Release(number, new ImageVersion("registry.example.com/shop/report", "1.0", DIGEST),
                 new ConfigRevision(COMMIT, "b10b".repeat(10), content), Instant.parse("2026-03-01T09:00:00Z"),
                 "image-updated", ReleaseStatus.DEPLOYING, "dev", Set.of(), null);
-        return new DeploymentRequest(new DeploymentId(TRACKER, 7), TRACKER, "dev",
+        return new DeploymentRequest(new DeploymentId(TRACKER, number + 3), TRACKER, "dev",
                 new KubernetesTarget("test-cluster", "reports"), release, Deployment.Kind.PROMOTE);
     }
 
@@ -138,5 +144,82 @@ class LocalReleaseExecutorTest {
         assertThat(next()).isInstanceOfSatisfying(DeploymentOutcome.Failed.class,
                 f -> assertThat(f.reason()).startsWith("release 4 does not render: ").contains("schedule"));
         assertThat(releases.resolve("shop.report")).doesNotExist();
+    }
+
+    /** A cron-job (Ready as soon as it exists) mounting one ConfigMap per named config, whose name hashes its file. */
+    private static String cronJobWithConfigs(String... configs) {
+        StringBuilder extra = new StringBuilder("  schedule: \"30 2 * * *\"\n  configFiles:\n");
+        for (String config : configs) {
+            String[] nameAndContent = config.split("=", 2);
+            extra.append("    - name: ").append(nameAndContent[0]).append("\n      mountPath: /etc/")
+                    .append(nameAndContent[0]).append("\n      files:\n        app.properties: \"")
+                    .append(nameAndContent[1]).append("\"\n");
+        }
+        return spec("cron-job", extra.toString());
+    }
+
+    private List<String> configMapNames() {
+        return cluster.client.configMaps().inNamespace("reports").list().getItems().stream()
+                .map(c -> c.getMetadata().getName()).sorted().toList();
+    }
+
+    @Test
+    void aReadyReleasePrunesWhatItNoLongerRendersAndLeavesForeignObjectsAlone() throws Exception {
+        cluster = MockCluster.start();
+        cluster.client.configMaps().inNamespace("reports").resource(new ConfigMapBuilder().withNewMetadata()
+                .withName("someone-elses").endMetadata().addToData("k", "v").build()).create();
+        LocalReleaseExecutor executor = executor(target -> Optional.of(cluster.client), Duration.ofMinutes(1));
+        executor.execute(request(4, cronJobWithConfigs("app=mode=a", "extra=x=1", "handover=h=1")));
+        assertThat(next()).isInstanceOf(DeploymentOutcome.Ready.class);
+        List<String> first = configMapNames();
+        assertThat(first).hasSize(4).contains("someone-elses");
+        String firstApp = first.stream().filter(n -> n.startsWith("report-app-")).findFirst().orElseThrow();
+        String handover = first.stream().filter(n -> n.startsWith("report-handover-")).findFirst().orElseThrow();
+        // Another team takes this one over: it no longer carries the tracker label, so it is not ours to delete.
+        cluster.client.configMaps().inNamespace("reports").withName(handover).edit(c -> {
+            c.getMetadata().getLabels().remove(ApplyOptions.TRACKER_LABEL);
+            return c;
+        });
+
+        executor.execute(request(5, cronJobWithConfigs("app=mode=b")));
+        assertThat(next()).isInstanceOf(DeploymentOutcome.Ready.class);
+
+        List<String> second = configMapNames();
+        assertThat(second).as("old config and the dropped 'extra' pruned; foreign and handed-over kept")
+                .hasSize(3).contains("someone-elses", handover).doesNotContain(firstApp)
+                .noneMatch(n -> n.startsWith("report-extra-"));
+        assertThat(second).filteredOn(n -> n.startsWith("report-app-")).hasSize(1);
+        assertThat(cluster.client.batch().v1().cronjobs().inNamespace("reports").withName("report").get())
+                .isNotNull();
+        assertThat(Files.readString(releases.resolve("shop.report/dev/inventory.tsv")))
+                .as("only what release 5 applied stays recorded").contains("CronJob").doesNotContain(firstApp)
+                .doesNotContain(handover).doesNotContain("someone-elses");
+        assertThat(log).anyMatch(l -> l.contains("pruned") && l.contains(firstApp))
+                .anyMatch(l -> l.contains("left alone") && l.contains(handover));
+    }
+
+    @Test
+    void aReleaseThatIsNotReadyPrunesNothingAndTheNextReadyOneStillDoes() throws Exception {
+        cluster = MockCluster.start();
+        LocalReleaseExecutor executor = executor(target -> Optional.of(cluster.client), Duration.ofMinutes(1));
+        executor.execute(request(4, cronJobWithConfigs("app=mode=a")));
+        assertThat(next()).isInstanceOf(DeploymentOutcome.Ready.class);
+        List<String> first = configMapNames();
+
+        // A worker's Deployment never becomes Ready in the mock; with a zero timeout the wait ends at once.
+        LocalReleaseExecutor impatient = executor(target -> Optional.of(cluster.client), Duration.ZERO);
+        impatient.execute(request(5, spec("worker", "  configFiles:\n    - name: app\n      mountPath: /etc/app\n"
+                + "      files:\n        app.properties: \"mode=b\"\n")));
+        assertThat(next()).isInstanceOf(DeploymentOutcome.Failed.class);
+        List<String> afterFailure = configMapNames();
+        assertThat(afterFailure).as("nothing pruned while the new release is not ready").containsAll(first)
+                .hasSize(2);
+
+        executor.execute(request(6, cronJobWithConfigs("app=mode=c")));
+        assertThat(next()).isInstanceOf(DeploymentOutcome.Ready.class);
+        assertThat(configMapNames()).as("both earlier configs pruned, the failed release's one too").hasSize(1)
+                .doesNotContainAnyElementsOf(afterFailure);
+        assertThat(cluster.client.apps().deployments().inNamespace("reports").withName("report").get())
+                .as("the failed release's Deployment is pruned once a later release is ready").isNull();
     }
 }

@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.kohsuke.github.GHContent;
 import org.kohsuke.github.GHFileNotFoundException;
 import org.kohsuke.github.GHIOException;
@@ -75,6 +76,10 @@ public final class GitHubSource {
         } catch (HttpException e) {
             return failed(e, step);
         } catch (IOException | RuntimeException e) {
+            Optional<String> unreachable = ConnectionFailure.describe(e);
+            if (unreachable.isPresent()) {
+                return unreachable(unreachable.get(), step);
+            }
             return new ConfigFetch.Failed(Status.ERROR, "GitHub: reading " + step + " failed: "
                     + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + firstLine(e.getMessage())));
         } finally {
@@ -89,6 +94,11 @@ public final class GitHubSource {
 
     private ConfigFetch failed(HttpException e, String step) {
         int code = e.getResponseCode();
+        if (code < 0) {
+            // No HTTP answer at all: github-api wraps the connection failure as "HTTP -1".
+            return unreachable(ConnectionFailure.describe(e).orElseGet(() -> firstLine(String.valueOf(
+                    e.getCause() != null ? e.getCause().getMessage() : e.getMessage()))), step);
+        }
         if (isRateLimited(e)) {
             pauseUntilReset(e);
             return new ConfigFetch.Failed(Status.RATE_LIMITED, "GitHub API rate limit exhausted while reading " + step
@@ -100,6 +110,11 @@ public final class GitHubSource {
             case 404 -> new ConfigFetch.Failed(Status.NOT_FOUND, "GitHub: " + step + " not found");
             default -> new ConfigFetch.Failed(Status.ERROR, "GitHub answered HTTP " + code + " reading " + step);
         };
+    }
+
+    private ConfigFetch unreachable(String reason, String step) {
+        return new ConfigFetch.Failed(Status.ERROR, "cannot reach GitHub API at " + gitHub.getApiUrl() + ": " + reason
+                + " (reading " + step + ")");
     }
 
     private static boolean isRateLimited(HttpException e) {

@@ -179,4 +179,23 @@ class GitHubSourceTest {
         github.file(REPO, "fathomable.yaml", GitHubFixture.sha("c1"), YAML);
         assertThat(source.fetch(REPO, GitRef.DEFAULT, "fathomable.yaml")).isInstanceOf(ConfigFetch.Found.class);
     }
+
+    @Test
+    void anUnreachableApiSaysSoWithTheUrlInsteadOfAnHttpCode() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        String apiUrl = "http://127.0.0.1:" + closedPort;
+        GitHubSource source = new GitHubSource(GitHubClients.create(apiUrl, id -> Optional.empty(), null,
+                new Cache(cacheDir.toFile(), 1 << 20), counter), clock);
+
+        ConfigFetch fetch = source.fetch(REPO, GitRef.DEFAULT, "deploy/fathomable.yaml");
+
+        assertThat(fetch).isInstanceOfSatisfying(ConfigFetch.Failed.class, f -> {
+            assertThat(f.status()).isEqualTo(Status.ERROR);
+            assertThat(f.message()).isEqualTo("cannot reach GitHub API at " + apiUrl
+                    + ": connection refused (reading repository acme/payments)");
+        });
+    }
 }
