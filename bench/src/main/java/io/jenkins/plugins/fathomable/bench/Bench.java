@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * The benchmark of issue 9 (docs/performance.md): a real registry and a GitHub stand-in on 127.0.0.1, core's poll
  * cycle over thousands of trackers (cold, unchanged, after a 1% change), then rendering and the REST handler.
- * Options: {@code --trackers=10000 --images=2000 --unchanged=3 --threads=32 --registry-concurrency=16
+ * Options: {@code --trackers=10000 --images=2000 --unchanged=2 --threads=32 --registry-concurrency=16
  * --seconds=5 --cache=~/.cache/fathomable-bench}.
  */
 public final class Bench {
@@ -26,7 +26,7 @@ public final class Bench {
         }
         int trackers = Integer.parseInt(options.getOrDefault("trackers", "10000"));
         int images = Integer.parseInt(options.getOrDefault("images", "2000"));
-        int unchanged = Integer.parseInt(options.getOrDefault("unchanged", "3"));
+        int unchanged = Integer.parseInt(options.getOrDefault("unchanged", "2"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "32"));
         int registryConcurrency = Integer.parseInt(options.getOrDefault("registry-concurrency", "16"));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
@@ -47,11 +47,11 @@ public final class Bench {
                 pollCycles(workload, registry, gitHub, cycles, unchanged);
                 System.out.println();
                 RenderBench render = new RenderBench();
-                System.out.printf("render, one thread, objects only:    %,.0f apps/s%n", render.appsPerSecond(false, seconds));
-                System.out.printf("render, one thread, objects + YAML:  %,.0f apps/s%n", render.appsPerSecond(true, seconds));
+                System.out.printf("render, one thread, objects only:    apps %s%n", render.appsPerSecond(false, seconds));
+                System.out.printf("render, one thread, objects + YAML:  apps %s%n", render.appsPerSecond(true, seconds));
                 ApiBench api = new ApiBench(cycles.trackers(), cycles.store());
                 int bytes = api.responseBytes();
-                System.out.printf("REST GET /trackers/ (%d trackers, %,d bytes JSON), in-process handler, one thread: %,.1f requests/s%n",
+                System.out.printf("REST GET /trackers/ (%d trackers, %,d bytes JSON), in-process handler, one thread: requests %s%n",
                         cycles.trackers().size(), bytes, api.requestsPerSecond(seconds));
             }
         } finally {

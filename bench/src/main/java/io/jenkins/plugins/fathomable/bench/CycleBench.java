@@ -74,8 +74,8 @@ final class CycleBench implements AutoCloseable {
 
     static void header() {
         System.out.println();
-        System.out.printf("%-22s %7s | %6s %5s %5s %5s %5s %6s %6s %5s | %6s %5s %5s %5s | %6s %6s | %6s %7s %8s | %6s %6s | %8s%n",
-                "cycle", "wall s", "HEAD", "GETm", "blob", "tags", "token", "gh200", "gh304", "ghErr",
+        System.out.printf("%-22s %7s %15s | %6s %5s %5s %5s %5s %6s %6s %5s | %6s %5s %5s %5s | %6s %6s | %6s %7s %8s | %6s %6s | %8s%n",
+                "cycle", "wall s", "cpu s eng/gh/reg", "HEAD", "GETm", "blob", "tags", "token", "gh200", "gh304", "ghErr",
                 "sHEAD", "sGETm", "sTags", "sBlob", "sGh200", "sGh304",
                 "dTags", "reg/tag", "HEAD/tag", "events", "errors", "B/trkr");
     }
@@ -85,8 +85,10 @@ final class CycleBench implements AutoCloseable {
         long registryMark = registry.mark();
         Map<String, Long> gitHubBefore = gitHub.served();
         long start = System.nanoTime();
+        CpuTime cpuBefore = CpuTime.now(registry.pid());
         CycleReport report = cycle.run();
         double wall = (System.nanoTime() - start) / 1e9;
+        CpuTime cpu = CpuTime.now(registry.pid()).minus(cpuBefore);
         Map<String, Long> server = registry.countSince(registryMark);
         Map<String, Long> gitHubAfter = gitHub.served();
         long distinctTags = distinctTags();
@@ -99,8 +101,8 @@ final class CycleBench implements AutoCloseable {
         String firstError = errors == 0 ? null : report.errors().get(0).tracker() + ": " + report.errors().get(0).message();
         report = null; // the report holds every event of the cycle; measure what the engine keeps, not it
         long perTracker = (Heap.retained() - baselineHeap) / trackers.size();
-        System.out.printf("%-22s %7.2f | %6d %5d %5d %5d %5d %6d %6d %5d | %6d %5d %5d %5d | %6d %6d | %6d %7.2f %8.2f | %6d %6d | %8d%n",
-                label, wall, requests.get(RequestKind.HEAD_MANIFEST), requests.get(RequestKind.GET_MANIFEST),
+        System.out.printf("%-22s %7.2f %15s | %6d %5d %5d %5d %5d %6d %6d %5d | %6d %5d %5d %5d | %6d %6d | %6d %7.2f %8.2f | %6d %6d | %8d%n",
+                label, wall, String.format("%.1f/%.1f/%.1f", cpu.engine(), cpu.gitHubStandIn(), cpu.registry()), requests.get(RequestKind.HEAD_MANIFEST), requests.get(RequestKind.GET_MANIFEST),
                 requests.get(RequestKind.BLOB), requests.get(RequestKind.TAGS_LIST), requests.get(RequestKind.TOKEN),
                 requests.get(RequestKind.GITHUB_200), requests.get(RequestKind.GITHUB_304), requests.get(RequestKind.GITHUB_ERROR),
                 server.getOrDefault("HEAD manifest", 0L), server.getOrDefault("GET manifest", 0L),

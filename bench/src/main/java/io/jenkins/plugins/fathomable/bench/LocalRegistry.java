@@ -59,6 +59,10 @@ final class LocalRegistry implements AutoCloseable {
         return registry;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     String host() {
         return "127.0.0.1:" + port;
     }

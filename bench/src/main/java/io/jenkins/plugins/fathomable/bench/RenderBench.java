@@ -47,26 +47,20 @@ final class RenderBench {
     }
 
     /** Apps per second over {@code seconds} after a warm-up of the same length. */
-    double appsPerSecond(boolean withYaml, double seconds) {
-        loop(withYaml, seconds);
-        return loop(withYaml, seconds);
+    Rate appsPerSecond(boolean withYaml, double seconds) {
+        Rate.measure(seconds, () -> renderAll(withYaml));
+        return Rate.measure(seconds, () -> renderAll(withYaml));
     }
 
-    private double loop(boolean withYaml, double seconds) {
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
-        long start = System.nanoTime();
-        long apps = 0;
+    private long renderAll(boolean withYaml) {
         long sink = 0;
-        while (System.nanoTime() < deadline) {
-            for (Job job : jobs) {
-                List<HasMetadata> objects = Renderer.render(job.spec(), job.context());
-                sink += withYaml ? yaml.writeAll(objects).length() : objects.size();
-                apps++;
-            }
+        for (Job job : jobs) {
+            List<HasMetadata> objects = Renderer.render(job.spec(), job.context());
+            sink += withYaml ? yaml.writeAll(objects).length() : objects.size();
         }
         if (sink == 0) {
             throw new IllegalStateException("nothing rendered");
         }
-        return apps / ((System.nanoTime() - start) / 1e9);
+        return jobs.size();
     }
 }
