@@ -53,6 +53,9 @@ public final class Bench {
                 int bytes = api.responseBytes();
                 System.out.printf("REST GET /trackers/ (%d trackers, %,d bytes JSON), in-process handler, one thread: requests %s%n",
                         cycles.trackers().size(), bytes, api.requestsPerSecond(seconds));
+                api = null;
+                System.out.printf("retained heap of the trackers and observations alone (poll cycle and GitHub clients"
+                        + " dropped): %d bytes per tracker%n", cycles.modelBytesPerTracker());
             }
         } finally {
             RegistryData.deleteTree(runDir);

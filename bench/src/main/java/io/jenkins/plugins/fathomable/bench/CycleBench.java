@@ -40,7 +40,7 @@ final class CycleBench implements AutoCloseable {
     private final RequestCounter counter = new RequestCounter();
     private final InMemoryObservationStore store = new InMemoryObservationStore();
     private final ExecutorService executor;
-    private final PollCycle cycle;
+    private PollCycle cycle;
     private final long baselineHeap;
     private List<Tracker> trackers;
 
@@ -133,6 +133,16 @@ final class CycleBench implements AutoCloseable {
             }
         }
         return tags.size();
+    }
+
+    /**
+     * Drops the poll cycle (its GitHub clients and their response-cache index, per-tracker locks) and reports what
+     * the trackers and their observations alone retain, in bytes per tracker.
+     */
+    long modelBytesPerTracker() {
+        cycle = null;
+        executor.shutdownNow();
+        return (Heap.retained() - baselineHeap) / trackers.size();
     }
 
     @Override
