@@ -54,6 +54,8 @@ final class LocalRegistry implements AutoCloseable {
         Path log = workDir.resolve("registry.log");
         Process process = new ProcessBuilder(BINARY.toString(), "serve", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // Stop the registry even when the benchmark is interrupted (Ctrl-C).
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-docker-registry"));
         LocalRegistry registry = new LocalRegistry(log, process, port);
         registry.awaitListening();
         return registry;
