@@ -1,10 +1,13 @@
 package jenkins.model;
 
 import hudson.model.AbstractCIBase;
+import hudson.model.Item;
+import hudson.model.TopLevelItem;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import jakarta.servlet.ServletContext;
 import java.io.File;
+import java.io.IOException;
 
 /** The controller's root object. */
 public class Jenkins extends AbstractCIBase implements AccessControlled {
@@ -18,6 +21,21 @@ public class Jenkins extends AbstractCIBase implements AccessControlled {
 
     /** The running instance; throws {@link IllegalStateException} when Jenkins is not (or no longer) running. */
     public static Jenkins get() throws IllegalStateException {
+        throw new UnsupportedOperationException();
+    }
+
+    /** The item at {@code fullName} if it is a {@code type} the current user may see, else {@code null}. */
+    public <T extends Item> T getItemByFullName(String fullName, Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Creates a top-level item (checks Item/Create of the current user; fails if the name is taken). */
+    public synchronized <T extends TopLevelItem> T createProject(Class<T> type, String name) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    /** The configured root URL ending in '/', or {@code null} when it is not known. */
+    public String getRootUrl() {
         throw new UnsupportedOperationException();
     }
 }

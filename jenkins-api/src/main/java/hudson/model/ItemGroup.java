@@ -1,0 +1,5 @@
+package hudson.model;
+
+/** A container of items (Jenkins itself, a folder). */
+public interface ItemGroup<T extends Item> {
+}

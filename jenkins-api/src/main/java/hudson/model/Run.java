@@ -1,0 +1,37 @@
+package hudson.model;
+
+import java.io.IOException;
+
+/** One run (build) of a {@link Job}. */
+public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> extends Actionable {
+
+    protected Run(JobT job) throws IOException {
+        throw new UnsupportedOperationException();
+    }
+
+    /** {@code null} while running. */
+    public Result getResult() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Relative to the context path, e.g. {@code job/foo/7/}. */
+    public String getUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    public JobT getParent() {
+        throw new UnsupportedOperationException();
+    }
+
+    public <T extends Cause> T getCause(Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
+
+    public String getFullDisplayName() {
+        throw new UnsupportedOperationException();
+    }
+
+    public int getNumber() {
+        throw new UnsupportedOperationException();
+    }
+}

@@ -1,0 +1,26 @@
+package io.jenkins.plugins.fathomable.runs;
+
+import io.jenkins.plugins.fathomable.core.release.DeploymentId;
+import io.jenkins.plugins.fathomable.core.release.DeploymentOutcome;
+import java.io.IOException;
+
+/** The Jenkins side of release runs: Pipeline jobs and their queue. */
+public interface ReleaseJobs {
+
+    /**
+     * Creates the Pipeline job {@code name} or brings its definition up to date: {@code script} in the sandbox, and
+     * {@code description}.
+     *
+     * @throws IOException when the job cannot be created or saved, or the name is taken by another kind of item
+     */
+    void ensure(String name, String script, String description) throws IOException;
+
+    /** Queues a run of {@code name} for {@code run}; {@code false} if Jenkins refused (job disabled, shutting down). */
+    boolean schedule(String name, ReleaseRun run) throws IOException;
+
+    /** Receives the outcome of a deployment the executor could not start. */
+    @FunctionalInterface
+    interface Outcomes {
+        void completed(DeploymentId id, DeploymentOutcome outcome);
+    }
+}
