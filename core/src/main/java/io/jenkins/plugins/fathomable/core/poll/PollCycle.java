@@ -22,9 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +35,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * One pass over all trackers: reads each tracker's {@code fathomable.yaml} from GitHub (conditionally), resolves
+ * One pass over all trackers: reads each tracker's {@code fathomable.yaml} from GitHub (conditionally, and not at
+ * all while its ref stays on the commit the file was last read at), resolves
  * its image policy to a tag and digest on the registry (HEAD only), compares with what was stored, emits events
  * and stores the new observation. Identical lookups are made once per cycle; a failing tracker or registry only
  * sets that tracker's status and never stops the others. A failed poll keeps the last good config and image, so
@@ -51,6 +54,8 @@ public final class PollCycle {
     private final Clock clock;
     private final ExecutorService executor;
     private final Map<TrackerId, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /** The file last read per (credentials, repo, ref, path): not read again while the ref stays on its commit. */
+    private final Map<CycleLookups.ConfigKey, ConfigRevision> lastRead = new ConcurrentHashMap<>();
 
     /**
      * @param trackers  the trackers to poll, asked at the start of each cycle
@@ -75,7 +80,13 @@ public final class PollCycle {
 
     /** Polls every tracker once and reports what changed and what it cost. */
     public CycleReport run() throws InterruptedException {
-        return poll(List.copyOf(trackers.get()));
+        List<Tracker> all = List.copyOf(trackers.get());
+        CycleReport report = poll(all);
+        // Forget files no tracker reads any more (deleted or re-pointed trackers).
+        Set<CycleLookups.ConfigKey> live = new HashSet<>();
+        all.forEach(tracker -> live.add(configKey(tracker)));
+        lastRead.keySet().retainAll(live);
+        return report;
     }
 
     /** Polls one tracker now (an immediate ingest after it is created), with the same rules as a cycle. */
@@ -130,9 +141,8 @@ public final class PollCycle {
         TrackerObservation previous = store.observation(id).orElse(TrackerObservation.NONE);
         Instant now = clock.instant();
         try {
-            ConfigFetch fetch = lookups.config(
-                    new CycleLookups.ConfigKey(tracker.credentialsId(), tracker.repo(), tracker.ref(), tracker.sourcePath()),
-                    () -> fetchConfig(tracker));
+            CycleLookups.ConfigKey key = configKey(tracker);
+            ConfigFetch fetch = lookups.config(key, () -> fetchConfig(tracker, key));
             if (fetch instanceof ConfigFetch.Failed failed) {
                 return fail(id, previous, now, failed.status(), failed.message());
             }
@@ -155,9 +165,18 @@ public final class PollCycle {
         }
     }
 
-    private ConfigFetch fetchConfig(Tracker tracker) {
+    private static CycleLookups.ConfigKey configKey(Tracker tracker) {
+        return new CycleLookups.ConfigKey(tracker.credentialsId(), tracker.repo(), tracker.ref(), tracker.sourcePath());
+    }
+
+    private ConfigFetch fetchConfig(Tracker tracker, CycleLookups.ConfigKey key) {
         try {
-            return gitHub.forCredentials(tracker.credentialsId()).fetch(tracker.repo(), tracker.ref(), tracker.sourcePath());
+            ConfigFetch fetch = gitHub.forCredentials(tracker.credentialsId())
+                    .fetch(tracker.repo(), tracker.ref(), tracker.sourcePath(), lastRead.get(key));
+            if (fetch instanceof ConfigFetch.Found found) {
+                lastRead.put(key, found.revision());
+            }
+            return fetch;
         } catch (ValidationException e) {
             return new ConfigFetch.Failed(Status.UNAUTHORIZED, e.getMessage());
         } catch (IOException e) {

@@ -138,14 +138,16 @@ class PollCycleTest {
                 "HEAD /v2/same/api/manifests/1.0.0 200",
                 "HEAD /v2/same/worker/manifests/1.1.0 200",
                 "GET /v2/same/worker/tags/list?n=100 200");
-        assertThat(github.served()).hasSize(9).allMatch(line -> line.startsWith("304 ") && line.endsWith(" conditional"));
+        // repository and ref only: the ref still names the commit the file was read at, so the file is not read again
+        assertThat(github.served()).hasSize(6).allMatch(line -> line.startsWith("304 ") && line.endsWith(" conditional"))
+                .noneMatch(line -> line.contains("/contents/"));
         assertThat(unchanged.requests()).containsEntry(RequestKind.HEAD_MANIFEST, 2L)
                 .containsEntry(RequestKind.GET_MANIFEST, 0L)
                 .containsEntry(RequestKind.BLOB, 0L)
                 .containsEntry(RequestKind.TOKEN, 0L)
                 .containsEntry(RequestKind.TAGS_LIST, 1L)
                 .containsEntry(RequestKind.GITHUB_200, 0L)
-                .containsEntry(RequestKind.GITHUB_304, 9L)
+                .containsEntry(RequestKind.GITHUB_304, 6L)
                 .containsEntry(RequestKind.GITHUB_ERROR, 0L);
         assertThat(counter.count(RequestKind.BLOB)).isZero();
         assertThat(counter.count(RequestKind.GET_MANIFEST)).isZero();
@@ -199,6 +201,27 @@ class PollCycleTest {
 
         assertThat(report.events()).isEmpty();
         assertThat(observation("quiet.app").commitSha()).isEqualTo(next);
+    }
+
+    @Test
+    void aTrackerRepointedToAnotherFileAtTheSameCommitReadsThatFile() throws Exception {
+        REGISTRY.pusher().image("repoint/a", "1.0.0");
+        ImagePusher.Pushed b = REGISTRY.pusher().image("repoint/b", "1.0.0");
+        String sha = publish("acme/mono", yaml(image("repoint/a"), "tag: \"1.0.0\""));
+        github.file("acme/mono", "b/fathomable.yaml", sha, yaml(image("repoint/b"), "tag: \"1.0.0\""));
+        track("mono.app", "acme/mono");
+        cycle.run();
+
+        trackers.clear();
+        trackers.add(Tracker.of("mono.app", "acme/mono", "b/fathomable.yaml", null, null, null, null));
+        CycleReport report = cycle.run();
+
+        assertThat(report.events()).hasSize(2);
+        assertThat(report.events().get(0)).isInstanceOfSatisfying(TrackerEvent.ConfigChanged.class,
+                e -> assertThat(e.current().content()).contains("repoint/b"));
+        assertThat(report.events().get(1)).isInstanceOfSatisfying(TrackerEvent.NewImageVersion.class,
+                e -> assertThat(e.current()).isEqualTo(new ImageVersion(image("repoint/b"), "1.0.0", b.digest())));
+        assertThat(observation("mono.app").config().commitSha()).isEqualTo(sha);
     }
 
     @Test

@@ -20,7 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CachingGitHubSourceFactory implements GitHubSourceFactory {
 
-    private static final long CACHE_BYTES = 20L * 1024 * 1024;
+    /**
+     * Disk (not heap) per credentials id. Each tracker leaves about 5 KB of cached answers (repository, ref, file);
+     * once the cache is full, evicted answers come back as full, rate-limited 200s instead of free 304s. 20 MB,
+     * a common default, is full at about 4,000 trackers (docs/performance.md); 256 MB holds about 50,000.
+     */
+    static final long CACHE_BYTES = 256L * 1024 * 1024;
     private static final String ANONYMOUS = "\u0000anonymous";
 
     private final String apiUrl;

@@ -85,6 +85,38 @@ class GitHubSourceTest {
     }
 
     @Test
+    void aKnownRevisionAtTheSameCommitIsNotReadAgainButANewCommitIs() throws Exception {
+        String c1 = GitHubFixture.sha("k1");
+        github.repository(REPO, "main");
+        github.commit(REPO, "heads/main", c1);
+        github.file(REPO, "fathomable.yaml", c1, YAML);
+        GitHubSource source = source(Optional.empty());
+        ConfigRevision known = ((ConfigFetch.Found) source.fetch(REPO, GitRef.DEFAULT, "fathomable.yaml")).revision();
+        WM.resetRequests();
+
+        ConfigFetch same = source.fetch(REPO, GitRef.DEFAULT, "fathomable.yaml", known);
+
+        assertThat(same).isEqualTo(new ConfigFetch.Found(known));
+        assertThat(github.served()).containsExactly(
+                "304 /repos/acme/payments conditional",
+                "304 /repos/acme/payments/commits/heads/main conditional");
+
+        String c2 = GitHubFixture.sha("k2");
+        String changed = YAML + "# edited\n";
+        github.commit(REPO, "heads/main", c2);
+        String blob = github.file(REPO, "fathomable.yaml", c2, changed);
+        WM.resetRequests();
+
+        ConfigFetch moved = source.fetch(REPO, GitRef.DEFAULT, "fathomable.yaml", known);
+
+        assertThat(moved).isEqualTo(new ConfigFetch.Found(new ConfigRevision(c2, blob, changed)));
+        assertThat(github.served()).containsExactly(
+                "304 /repos/acme/payments conditional",
+                "200 /repos/acme/payments/commits/heads/main conditional",
+                "200 /repos/acme/payments/contents/fathomable.yaml?ref=" + c2);
+    }
+
+    @Test
     void aMovedBranchIsReadAgainWhileTheRestStaysConditional() throws Exception {
         github.repository(REPO, "main");
         github.commit(REPO, "heads/release", GitHubFixture.sha("r1"));

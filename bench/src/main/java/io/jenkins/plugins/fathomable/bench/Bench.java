@@ -1,0 +1,82 @@
+package io.jenkins.plugins.fathomable.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark of issue 9 (docs/performance.md): a real registry and a GitHub stand-in on 127.0.0.1, core's poll
+ * cycle over thousands of trackers (cold, unchanged, after a 1% change), then rendering and the REST handler.
+ * Options: {@code --trackers=10000 --images=2000 --unchanged=2 --threads=32 --registry-concurrency=16
+ * --seconds=5 --cache=~/.cache/fathomable-bench}.
+ */
+public final class Bench {
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("options are --name=value, got " + arg);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        int trackers = Integer.parseInt(options.getOrDefault("trackers", "10000"));
+        int images = Integer.parseInt(options.getOrDefault("images", "2000"));
+        int unchanged = Integer.parseInt(options.getOrDefault("unchanged", "2"));
+        int threads = Integer.parseInt(options.getOrDefault("threads", "32"));
+        int registryConcurrency = Integer.parseInt(options.getOrDefault("registry-concurrency", "16"));
+        double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
+        Path cache = Path.of(options.getOrDefault("cache", System.getProperty("user.home") + "/.cache/fathomable-bench"));
+        Workload workload = new Workload(images, trackers);
+
+        System.out.printf("Fathomable benchmark: %d trackers over %d images (%d tags each), %d poll threads, registry"
+                + " concurrency %d; %d processors, max heap %d MB, Java %s%n", trackers, images, Workload.TAGS.size(),
+                threads, registryConcurrency, Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+        Path runDir = Files.createTempDirectory("fathomable-bench");
+        try {
+            Path storage = new RegistryData(workload, cache, 16).prepare(runDir);
+            try (LocalRegistry registry = LocalRegistry.start(storage, runDir);
+                    GitHubStandIn gitHub = new GitHubStandIn(workload, registry.host());
+                    CycleBench cycles = new CycleBench(workload, registry, gitHub, runDir.resolve("github-cache"), threads,
+                            registryConcurrency)) {
+                pollCycles(workload, registry, gitHub, cycles, unchanged);
+                System.out.println();
+                RenderBench render = new RenderBench();
+                System.out.printf("render, one thread, objects only:    apps %s%n", render.appsPerSecond(false, seconds));
+                System.out.printf("render, one thread, objects + YAML:  apps %s%n", render.appsPerSecond(true, seconds));
+                ApiBench api = new ApiBench(cycles.trackers(), cycles.store());
+                int bytes = api.responseBytes();
+                System.out.printf("REST GET /trackers/ (%d trackers, %,d bytes JSON), in-process handler, one thread: requests %s%n",
+                        cycles.trackers().size(), bytes, api.requestsPerSecond(seconds));
+                api = null;
+                System.out.printf("retained heap of the trackers and observations alone (poll cycle and GitHub clients"
+                        + " dropped): %d bytes per tracker%n", cycles.modelBytesPerTracker());
+            }
+        } finally {
+            RegistryData.deleteTree(runDir);
+        }
+    }
+
+    private static void pollCycles(Workload workload, LocalRegistry registry, GitHubStandIn gitHub, CycleBench cycles,
+            int unchanged) throws Exception {
+        CycleBench.header();
+        cycles.run("cold (first) cycle");
+        for (int i = 1; i <= unchanged; i++) {
+            cycles.run("unchanged " + i);
+        }
+        List<Integer> changedImages = new RegistryData(workload, null, 1).change(registry);
+        int changedFiles = 0;
+        for (int j = 50; j < workload.trackers(); j += 100) {
+            gitHub.changeFile(j);
+            changedFiles++;
+        }
+        System.out.printf("    -- changed %d images (pushes not counted below) and %d files%n", changedImages.size(), changedFiles);
+        cycles.run("after 1% change");
+        cycles.run("unchanged again");
+    }
+}
