@@ -25,8 +25,25 @@ public final class ManualDelays extends ScheduledThreadPoolExecutor {
             return super.schedule(command, delay, unit);
         }
         delayed.add(command);
+        notifyAll();
         // A stand-in the callers ignore; the real task waits in the list.
         return super.schedule(() -> { }, 0, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until a delayed task is pending: a caller may log its progress before it schedules the next step, so a
+     * test that saw the log line must not assume the task is already here.
+     */
+    public synchronized boolean awaitDelayed(long timeout, TimeUnit unit) throws InterruptedException {
+        long end = System.nanoTime() + unit.toNanos(timeout);
+        while (delayed.isEmpty()) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** Runs every delayed task on the calling thread; returns how many there were. */
