@@ -1,0 +1,5 @@
+package hudson;
+
+/** Marker of the types Jenkins discovers as extensions. */
+public interface ExtensionPoint {
+}
