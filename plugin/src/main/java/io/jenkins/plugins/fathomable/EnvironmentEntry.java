@@ -232,7 +232,7 @@ public final class EnvironmentEntry implements Describable<EnvironmentEntry> {
 
         @POST
         public FormValidation doCheckWindowCron(@QueryParameter String value, @QueryParameter String windowTimeZone,
-                @QueryParameter int windowMinutes) {
+                @QueryParameter String windowMinutes) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             if (value == null || value.isBlank()) {
                 return FormValidation.ok();
@@ -240,7 +240,7 @@ public final class EnvironmentEntry implements Describable<EnvironmentEntry> {
             EnvironmentEntry probe = new EnvironmentEntry("probe", "probe");
             probe.setWindowCron(value);
             probe.setWindowTimeZone(windowTimeZone);
-            probe.setWindowMinutes(windowMinutes);
+            probe.setWindowMinutes(parseOrZero(windowMinutes));
             probe.setInCluster(true);
             return TrackerConfig.DescriptorImpl.toValidation(problems(probe, "windowCron", "windowTimeZone", "windowMinutes"));
         }
@@ -258,6 +258,15 @@ public final class EnvironmentEntry implements Describable<EnvironmentEntry> {
         /** Lists ids to administrators only (see {@link CredentialsFill}); reveals no secret, so GET is fine. */
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
             return CredentialsFill.tokens(credentialsId);
+        }
+
+        // the form sends "" for an empty number field
+        private static int parseOrZero(String text) {
+            try {
+                return text == null || text.isBlank() ? 0 : Integer.parseInt(text.trim());
+            } catch (NumberFormatException e) {
+                return 0;
+            }
         }
 
         static List<String> problems(EnvironmentEntry entry, String... fields) {
