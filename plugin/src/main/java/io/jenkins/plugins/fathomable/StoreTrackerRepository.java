@@ -32,6 +32,7 @@ final class StoreTrackerRepository implements TrackerRepository {
 
     @Override
     public boolean createIfAbsent(Tracker tracker) {
+        requireNotConfigured(tracker.id()); // even before the next pass has copied it into the store
         try {
             store.create(TrackerRecord.of(tracker));
             return true;

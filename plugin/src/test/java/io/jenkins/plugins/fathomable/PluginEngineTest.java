@@ -159,6 +159,19 @@ class PluginEngineTest {
         assertThat(engine.store().ids()).extracting(TrackerId::toString).containsExactly("team.app");
     }
 
+    @Test
+    void aConfiguredIdCannotBeTakenThroughRestBeforeTheFirstPass() {
+        configured.add(Tracker.of("payments.api", "acme/payments", "fathomable.yaml", null, null, null, null));
+
+        ApiResponse created = call(ADMIN, "POST", "/", "{\"id\":\"payments.api\",\"repo\":\"evil/repo\","
+                + "\"sourcePath\":\"fathomable.yaml\",\"token\":\"ghp_x\"}");
+
+        assertThat(created.status()).isEqualTo(400);
+        assertThat(created.bodyText()).contains("global configuration");
+        assertThat(credentials).as("the posted token is not kept").isEmpty();
+        assertThat(engine.store().ids()).isEmpty();
+    }
+
     private PluginEngine newEngineOnSameStoreAfterRestart() {
         return newEngine();
     }
