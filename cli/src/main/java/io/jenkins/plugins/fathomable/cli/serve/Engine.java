@@ -4,12 +4,14 @@ import io.jenkins.plugins.fathomable.core.api.Ingestor;
 import io.jenkins.plugins.fathomable.core.api.SecretStore;
 import io.jenkins.plugins.fathomable.core.api.StatusProvider;
 import io.jenkins.plugins.fathomable.core.api.TrackerRepository;
+import io.jenkins.plugins.fathomable.core.store.TrackerStore;
 import java.time.Clock;
 
 /**
  * The engine pieces {@code serve} runs beside the REST routes: the immediate ingest, the poll pass (detection,
- * then the release flow and its executor) and the per-environment status. The poll cycle and release engine plug
- * in by providing a {@link Factory}; {@link ServeApp} calls {@link #pollOnce()} on one thread, every poll interval.
+ * then the release flow and its executor) and the per-environment status. {@link LocalEngine} is the real one;
+ * tests plug in their own through a {@link Factory}. {@link ServeApp} calls {@link #pollOnce()} on one thread,
+ * every poll interval.
  */
 public interface Engine extends AutoCloseable {
 
@@ -29,9 +31,12 @@ public interface Engine extends AutoCloseable {
     @Override
     default void close() {}
 
-    /** What an engine is built from: the shared stores and settings of this {@code serve}. */
-    record Context(ServeSettings settings, TrackerRepository trackers, SecretStore credentials, Clock clock,
-            ServeLog log) {}
+    /**
+     * What an engine is built from: the shared stores and settings of this {@code serve}. {@code trackers} is the
+     * REST view of {@code store}, which also holds releases and history: one store of truth.
+     */
+    record Context(ServeSettings settings, TrackerStore store, TrackerRepository trackers, SecretStore credentials,
+            Clock clock, ServeLog log) {}
 
     @FunctionalInterface
     interface Factory {

@@ -3,10 +3,13 @@ package io.jenkins.plugins.fathomable.cli.serve;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.fathomable.core.api.DefaultTrackerService;
 import io.jenkins.plugins.fathomable.core.api.TrackerApi;
+import io.jenkins.plugins.fathomable.core.engine.StoreTrackerRepository;
+import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
@@ -25,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * returns; every state file is replaced atomically, so stopping at any point leaves no half-written state.
  */
 public final class ServeApp implements AutoCloseable {
+
+    /** Under the state directory: one JSON file per tracker (definition, observation, releases, history). */
+    public static final String TRACKERS_DIR = "trackers";
 
     private static final int HTTP_THREADS = 16;
 
@@ -57,8 +63,11 @@ public final class ServeApp implements AutoCloseable {
         OwnerOnlyFiles.ensureDirectory(settings.stateDir());
         AdminToken token = AdminToken.load(settings.stateDir(), envToken, random);
         FileSecretStore secrets = new FileSecretStore(settings.stateDir(), random);
-        JsonFileTrackerRepository trackers = new JsonFileTrackerRepository(settings.stateDir());
-        Engine engine = engines.create(new Engine.Context(settings, trackers, secrets, clock, log));
+        Path storeDir = settings.stateDir().resolve(TRACKERS_DIR);
+        OwnerOnlyFiles.ensureDirectory(storeDir);
+        FileTrackerStore store = new FileTrackerStore(storeDir);
+        StoreTrackerRepository trackers = new StoreTrackerRepository(store);
+        Engine engine = engines.create(new Engine.Context(settings, store, trackers, secrets, clock, log));
         TrackerApi api = new TrackerApi(
                 new DefaultTrackerService(trackers, secrets, engine.ingestor(), engine.status(), clock),
                 e -> log.info("error: unexpected " + e.getClass().getName() + ": " + e.getMessage()));
@@ -101,6 +110,18 @@ public final class ServeApp implements AutoCloseable {
     /** The admin token made on this start, to print once; empty if it already existed or came from the environment. */
     public Optional<String> generatedAdminToken() {
         return adminToken.generated();
+    }
+
+    /**
+     * Runs one poll pass now, on the poll thread (so never beside a scheduled one), and waits for it; for tests and
+     * operators who do not want to wait for the interval.
+     */
+    public void pollNow() throws InterruptedException {
+        try {
+            poller.submit(this::pollOnce).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("poll pass failed", e.getCause());
+        }
     }
 
     private void pollOnce() {

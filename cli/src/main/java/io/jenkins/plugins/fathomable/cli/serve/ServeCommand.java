@@ -27,10 +27,11 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--state-dir", description = "Where trackers, secrets and the admin token hash live (default: ~/.fathomable).")
+    @Option(names = "--state-dir", description = "Where trackers, releases, secrets and the admin token hash live (default: ~/.fathomable).")
     Path stateDir;
 
-    @Option(names = "--config", description = "YAML file: githubApiUrl, pollInterval, environments, registries.")
+    @Option(names = "--config", description = "YAML file: githubApiUrl, pollInterval, renderOnly, environments (namespace, cluster, windows,"
+            + " soak, approval), registries (credentials, limits). See docs/serve.md.")
     Path config;
 
     @Option(names = "--github-api-url", description = "GitHub API URL, e.g. for GitHub Enterprise https://github.example.com/api/v3.")
@@ -39,6 +40,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--poll-interval", converter = Durations.class,
             description = "How often to poll: 2s, 1m, 1h or ISO-8601 such as PT30S (default: 1m).")
     Duration pollInterval;
+
+    @Option(names = "--render-only", description = "Never apply to a cluster: write each release's objects under"
+            + " <state-dir>/releases/<tracker>/<env>/<release>.yaml.")
+    boolean renderOnly;
 
     @Option(names = "--open-reads", description = "Let GET requests through without the admin token.")
     boolean openReads;
@@ -53,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** As {@code fathomable serve} runs it: the process environment, standard error for the log, Ctrl-C to stop. */
     public ServeCommand() {
-        this(System.getenv(), UnwiredEngine::new, ServeLog.to(System.err, Clock.systemUTC()),
+        this(System.getenv(), LocalEngine::new, ServeLog.to(System.err, Clock.systemUTC()),
                 app -> Runtime.getRuntime().addShutdownHook(new Thread(app::close, "fathomable-shutdown")));
     }
 
@@ -102,7 +107,8 @@ public final class ServeCommand implements Callable<Integer> {
                 first(pollInterval, file.pollInterval(), ServeSettings.DEFAULT_POLL_INTERVAL),
                 openReads,
                 first(null, file.environments(), ServeSettings.DEFAULT_ENVIRONMENTS),
-                first(null, file.registries(), java.util.List.of()));
+                first(null, file.registries(), java.util.List.of()),
+                renderOnly || Boolean.TRUE.equals(file.renderOnly()));
     }
 
     private static <T> T first(T flag, T fromFile, T fallback) {

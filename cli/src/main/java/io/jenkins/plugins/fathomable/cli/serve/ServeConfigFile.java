@@ -11,10 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -31,23 +29,35 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * <pre>
  * githubApiUrl: https://github.example.com/api/v3
  * pollInterval: 30s
- * environments: [dev, ha, preprod, prod]
+ * renderOnly: false
+ * environments:                       # names only ([dev, prod]) or mappings
+ *   - name: dev
+ *     namespace: shop-dev              # default: the name
+ *     cluster: {kubeconfig: /home/me/.kube/config, context: kind-dev}   # or {inCluster: true}; none: render only
+ *   - name: prod
+ *     windows: [{cron: "0 9 * * 1-5", timeZone: Europe/Berlin, duration: 8h}]
+ *     soak: 1h
+ *     approval: true
  * registries:
  *   - host: 127.0.0.1:5000
  *     plainHttp: true
  *   - host: ghcr.io
- *     credentialsId: ghcr-token
+ *     username: robot
+ *     passwordFile: /run/secrets/ghcr     # or passwordEnv: GHCR_TOKEN; read at each login
+ *     requestsPerSecond: 5
+ *     maxConcurrent: 2
  * </pre>
  *
  * @param githubApiUrl {@code null} when not set, likewise the others
  */
-public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<String> environments,
-        List<ServeSettings.Registry> registries) {
+public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<ServeSettings.Environment> environments,
+        List<ServeSettings.Registry> registries, Boolean renderOnly) {
 
-    static final ServeConfigFile EMPTY = new ServeConfigFile(null, null, null, null);
-    private static final Set<String> KEYS = Set.of("githubApiUrl", "pollInterval", "environments", "registries");
-    private static final Set<String> REGISTRY_KEYS = Set.of("host", "credentialsId", "plainHttp");
-    private static final Pattern ENVIRONMENT = Pattern.compile("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?");
+    static final ServeConfigFile EMPTY = new ServeConfigFile(null, null, null, null, null);
+    private static final Set<String> KEYS = Set.of("githubApiUrl", "pollInterval", "environments", "registries",
+            "renderOnly");
+    private static final Set<String> REGISTRY_KEYS = Set.of("host", "credentialsId", "plainHttp", "username",
+            "passwordFile", "passwordEnv", "requestsPerSecond", "maxConcurrent");
 
     public static ServeConfigFile read(Path file) {
         try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -72,8 +82,9 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Stri
         }
         URI api = null;
         Duration poll = null;
-        List<String> environments = null;
+        List<ServeSettings.Environment> environments = null;
         List<ServeSettings.Registry> registries = null;
+        Boolean renderOnly = null;
         for (NodeTuple t : map.getValue()) {
             String key = scalar(t.getKeyNode());
             Node v = t.getValueNode();
@@ -87,7 +98,8 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Stri
                         errors.add(error("pollInterval", e.getMessage(), v));
                     }
                 }
-                case "environments" -> environments = environments(v, errors);
+                case "environments" -> environments = EnvironmentSection.read(v, errors);
+                case "renderOnly" -> renderOnly = bool("renderOnly", v, errors);
                 case "registries" -> registries = registries(v, errors);
                 default -> errors.add(error(String.valueOf(key), "unknown key; known keys: " + String.join(", ",
                         new java.util.TreeSet<>(KEYS)), t.getKeyNode()));
@@ -96,7 +108,7 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Stri
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new ServeConfigFile(api, poll, environments, registries);
+        return new ServeConfigFile(api, poll, environments, registries, renderOnly);
     }
 
     private static URI url(Node v, List<FieldError> errors) {
@@ -116,28 +128,6 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Stri
         return null;
     }
 
-    private static List<String> environments(Node v, List<FieldError> errors) {
-        if (!(v instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
-            errors.add(error("environments", "must be a non-empty list of names, in release order", v));
-            return null;
-        }
-        List<String> names = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < seq.getValue().size(); i++) {
-            Node n = seq.getValue().get(i);
-            String field = "environments[" + i + "]";
-            String name = scalar(n);
-            if (name == null || !ENVIRONMENT.matcher(name).matches()) {
-                errors.add(error(field, "must be a lower-case name of letters, digits and '-'", n));
-            } else if (!seen.add(name)) {
-                errors.add(error(field, "'" + name + "' is listed twice", n));
-            } else {
-                names.add(name);
-            }
-        }
-        return names;
-    }
-
     private static List<ServeSettings.Registry> registries(Node v, List<FieldError> errors) {
         if (!(v instanceof SequenceNode seq)) {
             errors.add(error("registries", "must be a list of {host, credentialsId?, plainHttp?}", v));
@@ -153,19 +143,25 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Stri
             String host = null;
             String credentialsId = null;
             boolean plainHttp = false;
+            String username = null;
+            String passwordFile = null;
+            String passwordEnv = null;
+            Double rate = null;
+            Integer concurrent = null;
             for (NodeTuple t : m.getValue()) {
                 String key = String.valueOf(scalar(t.getKeyNode()));
                 Node n = t.getValueNode();
                 switch (key) {
                     case "host" -> host = requireScalar(at + ".host", n, errors);
                     case "credentialsId" -> credentialsId = requireScalar(at + ".credentialsId", n, errors);
-                    case "plainHttp" -> {
-                        String b = scalar(n);
-                        if ("true".equals(b) || "false".equals(b)) {
-                            plainHttp = Boolean.parseBoolean(b);
-                        } else {
-                            errors.add(error(at + ".plainHttp", "must be true or false", n));
-                        }
+                    case "plainHttp" -> plainHttp = Boolean.TRUE.equals(bool(at + ".plainHttp", n, errors));
+                    case "username" -> username = requireScalar(at + ".username", n, errors);
+                    case "passwordFile" -> passwordFile = requireScalar(at + ".passwordFile", n, errors);
+                    case "passwordEnv" -> passwordEnv = requireScalar(at + ".passwordEnv", n, errors);
+                    case "requestsPerSecond" -> rate = positive(at + ".requestsPerSecond", n, errors);
+                    case "maxConcurrent" -> {
+                        Double d = positive(at + ".maxConcurrent", n, errors);
+                        concurrent = d == null ? null : (int) Math.max(1, Math.round(d));
                     }
                     default -> errors.add(error(at + "." + key, "unknown key; known keys: " + String.join(", ",
                             new java.util.TreeSet<>(REGISTRY_KEYS)), t.getKeyNode()));
@@ -173,14 +169,43 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Stri
             }
             if (host == null || host.isBlank()) {
                 errors.add(error(at + ".host", "is required, e.g. ghcr.io or 127.0.0.1:5000", m));
+            } else if (username != null && (passwordFile == null) == (passwordEnv == null)) {
+                errors.add(error(at + ".username", "needs exactly one of passwordFile and passwordEnv", m));
+            } else if (username == null && (passwordFile != null || passwordEnv != null)) {
+                errors.add(error(at + ".username", "is required with passwordFile or passwordEnv", m));
+            } else if (username != null && credentialsId != null) {
+                errors.add(error(at + ".credentialsId", "give either credentialsId or username, not both", m));
             } else {
-                out.add(new ServeSettings.Registry(host.trim(), credentialsId, plainHttp));
+                out.add(new ServeSettings.Registry(host.trim(), credentialsId, plainHttp, username, passwordFile,
+                        passwordEnv, rate, concurrent));
             }
         }
         return out;
     }
 
-    private static String requireScalar(String field, Node n, List<FieldError> errors) {
+    static Boolean bool(String field, Node n, List<FieldError> errors) {
+        String b = scalar(n);
+        if ("true".equals(b) || "false".equals(b)) {
+            return Boolean.parseBoolean(b);
+        }
+        errors.add(error(field, "must be true or false", n));
+        return null;
+    }
+
+    private static Double positive(String field, Node n, List<FieldError> errors) {
+        try {
+            double d = Double.parseDouble(String.valueOf(scalar(n)));
+            if (d > 0 && Double.isFinite(d)) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(error(field, "must be a positive number", n));
+        return null;
+    }
+
+    static String requireScalar(String field, Node n, List<FieldError> errors) {
         String s = scalar(n);
         if (s == null || s.isBlank()) {
             errors.add(error(field, "must be a non-empty text value", n));
@@ -189,11 +214,11 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Stri
         return s;
     }
 
-    private static String scalar(Node n) {
+    static String scalar(Node n) {
         return n instanceof ScalarNode s ? s.getValue() : null;
     }
 
-    private static FieldError error(String field, String message, Node at) {
+    static FieldError error(String field, String message, Node at) {
         var m = at.getStartMark();
         return new FieldError(field, message, m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1);
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.fathomable.cli.serve;
 
+import io.jenkins.plugins.fathomable.core.release.DeployWindow;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,21 +11,59 @@ import java.util.Objects;
  * Everything {@code serve} is configured with: command-line flags over the {@code --config} file over defaults.
  *
  * @param environments release order, e.g. dev, ha, preprod, prod
+ * @param renderOnly   never apply to a cluster: every release is written under {@code <stateDir>/releases}
  */
 public record ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
-        boolean openReads, List<String> environments, List<Registry> registries) {
+        boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly) {
 
     public static final URI DEFAULT_GITHUB_API = URI.create("https://api.github.com");
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(1);
-    public static final List<String> DEFAULT_ENVIRONMENTS = List.of("dev", "ha", "preprod", "prod");
+    public static final List<Environment> DEFAULT_ENVIRONMENTS = Environment.named(List.of("dev", "ha", "preprod", "prod"));
 
     /**
-     * A container registry to reach: its host (with port), the credentials id to log in with (or none), and
-     * whether it speaks plain HTTP (a local test registry).
+     * A container registry to reach: its host (with port), how to log in (a credentials id of the secret store, or a
+     * user name with the password read from a file or an environment variable at each login), whether it speaks
+     * plain HTTP (a local test registry), and optional request limits.
      */
-    public record Registry(String host, String credentialsId, boolean plainHttp) {
+    public record Registry(String host, String credentialsId, boolean plainHttp, String username, String passwordFile,
+            String passwordEnv, Double requestsPerSecond, Integer maxConcurrent) {
         public Registry {
             Objects.requireNonNull(host, "host");
+        }
+
+        public Registry(String host, String credentialsId, boolean plainHttp) {
+            this(host, credentialsId, plainHttp, null, null, null, null, null);
+        }
+    }
+
+    /** How an environment reaches its cluster: a kubeconfig file (and context), or the pod's service account. */
+    public record Cluster(Path kubeconfig, String context, boolean inCluster) {
+        /** The name shown in status and logs. */
+        public String name() {
+            return inCluster ? "in-cluster" : kubeconfig + (context == null ? "" : "#" + context);
+        }
+    }
+
+    /**
+     * One environment of the flow.
+     *
+     * @param namespace where its objects go (default: the environment's name)
+     * @param cluster   {@code null}: render only
+     * @param windows   when releases may enter; empty: any time
+     * @param soak      how long a release must have been ready in the previous environment
+     * @param approval  a person must approve each release
+     */
+    public record Environment(String name, String namespace, Cluster cluster, List<DeployWindow> windows,
+            Duration soak, boolean approval) {
+        public Environment {
+            Objects.requireNonNull(name, "name");
+            namespace = namespace == null ? name : namespace;
+            windows = windows == null ? List.of() : List.copyOf(windows);
+            soak = soak == null ? Duration.ZERO : soak;
+        }
+
+        public static List<Environment> named(List<String> names) {
+            return names.stream().map(n -> new Environment(n, null, null, null, null, false)).toList();
         }
     }
 
@@ -35,5 +74,9 @@ public record ServeSettings(String bind, int port, Path stateDir, URI githubApiU
         Objects.requireNonNull(pollInterval, "pollInterval");
         environments = List.copyOf(environments);
         registries = List.copyOf(registries);
+    }
+
+    public List<String> environmentNames() {
+        return environments.stream().map(Environment::name).toList();
     }
 }

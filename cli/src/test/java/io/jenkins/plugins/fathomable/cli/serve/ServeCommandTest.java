@@ -115,7 +115,7 @@ class ServeCommandTest {
         ServeSettings s = serve.settings();
         assertThat(s.githubApiUrl()).isEqualTo(URI.create("https://github.example.com/api/v3"));
         assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(5));
-        assertThat(s.environments()).containsExactly("dev", "prod");
+        assertThat(s.environmentNames()).containsExactly("dev", "prod");
         assertThat(s.registries()).containsExactly(new ServeSettings.Registry("127.0.0.1:5000", null, true));
 
         ServeCommand defaults = new ServeCommand(Map.of(), TestEngine::new, log::add, app -> {});
@@ -125,7 +125,8 @@ class ServeCommandTest {
         assertThat(d.port()).isEqualTo(8080);
         assertThat(d.stateDir()).isEqualTo(Path.of(System.getProperty("user.home"), ".fathomable"));
         assertThat(d.pollInterval()).isEqualTo(Duration.ofMinutes(1));
-        assertThat(d.environments()).containsExactly("dev", "ha", "preprod", "prod");
+        assertThat(d.environmentNames()).containsExactly("dev", "ha", "preprod", "prod");
+        assertThat(d.renderOnly()).isFalse();
         assertThat(d.githubApiUrl()).isEqualTo(URI.create("http://127.0.0.1:9/api"));
         assertThat(d.openReads()).isFalse();
     }

@@ -55,7 +55,7 @@ class ServeConfigAndDurationsTest {
                 """);
         assertThat(c.githubApiUrl()).hasToString("http://127.0.0.1:8089/api/v3");
         assertThat(c.pollInterval()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(c.environments()).containsExactly("dev", "prod");
+        assertThat(c.environments()).extracting(ServeSettings.Environment::name).containsExactly("dev", "prod");
         assertThat(c.registries()).containsExactly(new ServeSettings.Registry("ghcr.io", "ghcr-token", false));
     }
 
@@ -72,9 +72,10 @@ class ServeConfigAndDurationsTest {
                 .extracting(FieldError::toString)
                 .containsExactly(
                         "githubApiUrl: must be an http(s) URL such as https://github.example.com/api/v3 (line 1, column 15)",
-                        "environments: must be a non-empty list of names, in release order (line 2, column 15)",
+                        "environments: must be a non-empty list of names or mappings, in release order (line 2, column 15)",
                         "registries[0].plainHttp: must be true or false (line 5, column 16)",
-                        "registries[0].port: unknown key; known keys: credentialsId, host, plainHttp (line 6, column 5)",
+                        "registries[0].port: unknown key; known keys: credentialsId, host, maxConcurrent, passwordEnv, passwordFile, "
+                                + "plainHttp, requestsPerSecond, username (line 6, column 5)",
                         "registries[0].host: is required, e.g. ghcr.io or 127.0.0.1:5000 (line 4, column 5)"));
     }
 

@@ -58,7 +58,7 @@ class ServeHttpTest {
 
     private ServeApp start(boolean openReads) {
         ServeSettings settings = new ServeSettings("127.0.0.1", 0, stateDir, ServeSettings.DEFAULT_GITHUB_API,
-                Duration.ofHours(1), openReads, ServeSettings.DEFAULT_ENVIRONMENTS, List.of());
+                Duration.ofHours(1), openReads, ServeSettings.DEFAULT_ENVIRONMENTS, List.of(), true);
         return ServeApp.start(settings, TestEngine::new, Optional.of(ADMIN_TOKEN), log::add, Clock.systemUTC(),
                 new SecureRandom());
     }
@@ -235,7 +235,7 @@ class ServeHttpTest {
     @Test
     void stateFilesAreOwnerOnly() throws Exception {
         send("POST", "/trackers/", withToken("a.b"));
-        for (String name : List.of(FileSecretStore.FILE, FileSecretStore.KEY_FILE, JsonFileTrackerRepository.FILE)) {
+        for (String name : List.of(FileSecretStore.FILE, FileSecretStore.KEY_FILE, ServeApp.TRACKERS_DIR + "/a.b.json")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(stateDir.resolve(name))))
                     .as(name).isEqualTo("rw-------");
         }

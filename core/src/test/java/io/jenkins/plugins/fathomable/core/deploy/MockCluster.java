@@ -8,11 +8,11 @@ import java.net.InetAddress;
 import java.util.HashMap;
 
 /** A CRUD-mode fabric8 mock API server on 127.0.0.1 that understands server-side apply, and a client for it. */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
 
     final ApplyPatchDispatcher dispatcher = new ApplyPatchDispatcher();
     final KubernetesMockServer server;
-    final NamespacedKubernetesClient client;
+    public final NamespacedKubernetesClient client;
 
     MockCluster(boolean https) {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, https);
@@ -20,7 +20,7 @@ final class MockCluster implements AutoCloseable {
         client = server.createClient();
     }
 
-    static MockCluster start() {
+    public static MockCluster start() {
         return new MockCluster(false);
     }
 

@@ -1,10 +1,8 @@
 package io.jenkins.plugins.fathomable.core.deploy;
 
-import java.time.Clock;
+import io.jenkins.plugins.fathomable.core.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
@@ -34,32 +32,5 @@ final class VirtualTimeScheduler extends ScheduledThreadPoolExecutor {
             clock.advance(d);
             command.run();
         }, 0, TimeUnit.NANOSECONDS);
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

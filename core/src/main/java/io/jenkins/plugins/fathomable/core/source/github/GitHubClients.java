@@ -42,7 +42,7 @@ public final class GitHubClients {
                     Response response = chain.proceed(chain.request());
                     counter.record(response.code() == 304 ? RequestKind.GITHUB_304
                             : response.isSuccessful() ? RequestKind.GITHUB_200 : RequestKind.GITHUB_ERROR);
-                    return response;
+                    return withoutAuthorizationVary(response);
                 })
                 .build();
         // cacheMaxAge 0: always revalidate with GitHub (conditionally) instead of trusting max-age=60 locally.
@@ -58,6 +58,23 @@ public final class GitHubClients {
                     .map(credential -> "token " + secret(credential).reveal()).orElse(null));
         }
         return builder.build();
+    }
+
+    /**
+     * GitHub answers {@code Vary: Authorization}, and the cache stores the values of varying request headers next to
+     * each answer: the token would land on disk in plain text. Each cache serves one credentials id, so varying on
+     * it adds nothing; it is dropped before the answer is cached.
+     */
+    static Response withoutAuthorizationVary(Response response) {
+        String vary = response.header("Vary");
+        if (vary == null) {
+            return response;
+        }
+        String kept = java.util.Arrays.stream(vary.split(",")).map(String::trim)
+                .filter(h -> !h.isEmpty() && !h.equalsIgnoreCase("Authorization"))
+                .collect(java.util.stream.Collectors.joining(", "));
+        Response.Builder b = response.newBuilder().removeHeader("Vary");
+        return (kept.isEmpty() ? b : b.header("Vary", kept)).build();
     }
 
     private static Secret secret(Credential credential) {

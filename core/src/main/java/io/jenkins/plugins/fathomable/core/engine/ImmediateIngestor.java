@@ -1,0 +1,96 @@
+package io.jenkins.plugins.fathomable.core.engine;
+
+import io.jenkins.plugins.fathomable.core.api.IngestResult;
+import io.jenkins.plugins.fathomable.core.api.Ingestor;
+import io.jenkins.plugins.fathomable.core.event.TrackerEvent;
+import io.jenkins.plugins.fathomable.core.poll.CycleReport;
+import io.jenkins.plugins.fathomable.core.poll.PollCycle;
+import io.jenkins.plugins.fathomable.core.source.github.ConfigFetch;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubSourceFactory;
+import io.jenkins.plugins.fathomable.core.spec.ParseResult;
+import io.jenkins.plugins.fathomable.core.spec.SpecParser;
+import io.jenkins.plugins.fathomable.core.tracker.ObservationStore;
+import io.jenkins.plugins.fathomable.core.tracker.Tracker;
+import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation;
+import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation.Status;
+import io.jenkins.plugins.fathomable.core.validation.FieldError;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The ingest on POST/PUT: polls the one tracker at once with the same {@link PollCycle} as every pass (so it shares
+ * the per-tracker lock and the response cache), hands its events to the release flow, and returns the observation.
+ * When the file does not pass the spec parser, it is read again (a conditional request answered from the cache)
+ * to report each error with its field, line and column.
+ */
+public final class ImmediateIngestor implements Ingestor {
+
+    private final PollCycle cycle;
+    private final ObservationStore observations;
+    private final GitHubSourceFactory gitHub;
+    private final Consumer<TrackerEvent> events;
+    private final Clock clock;
+
+    /**
+     * @param cycle        the poll cycle of the passes; it saves the observation
+     * @param observations where {@code cycle} saves, read back for the result
+     * @param gitHub       the factory {@code cycle} uses, to read an invalid file again for its errors
+     * @param events       the release flow's entry for poll events
+     */
+    public ImmediateIngestor(PollCycle cycle, ObservationStore observations, GitHubSourceFactory gitHub,
+            Consumer<TrackerEvent> events, Clock clock) {
+        this.cycle = Objects.requireNonNull(cycle, "cycle");
+        this.observations = Objects.requireNonNull(observations, "observations");
+        this.gitHub = Objects.requireNonNull(gitHub, "gitHub");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public IngestResult ingest(Tracker tracker) {
+        CycleReport report;
+        try {
+            report = cycle.pollOne(tracker);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IngestResult(new TrackerObservation(clock.instant(), null, null, null, Status.ERROR,
+                    "the ingest was interrupted; the next poll reads the file"), List.of());
+        }
+        report.events().forEach(events);
+        TrackerObservation seen = observations.observation(tracker.id()).orElse(TrackerObservation.NONE);
+        if (report.errors().isEmpty()) {
+            return new IngestResult(seen, List.of());
+        }
+        CycleReport.TrackerError error = report.errors().get(0);
+        return new IngestResult(seen, errorsOf(tracker, error));
+    }
+
+    private List<FieldError> errorsOf(Tracker tracker, CycleReport.TrackerError error) {
+        boolean gitHubSaid = error.message().startsWith("GitHub");
+        return switch (error.status()) {
+            case INVALID_CONFIG -> specErrors(tracker, error.message());
+            case NOT_FOUND -> List.of(new FieldError(gitHubSaid ? "sourcePath" : "spec.image", error.message()));
+            case UNAUTHORIZED, FORBIDDEN -> gitHubSaid ? List.of(new FieldError("token", error.message())) : List.of();
+            // Rate limits, registry and network failures say nothing about the file: the status reports them.
+            default -> List.of();
+        };
+    }
+
+    private List<FieldError> specErrors(Tracker tracker, String message) {
+        try {
+            ConfigFetch fetch = gitHub.forCredentials(tracker.credentialsId())
+                    .fetch(tracker.repo(), tracker.ref(), tracker.sourcePath());
+            if (fetch instanceof ConfigFetch.Found found) {
+                ParseResult parsed = SpecParser.parse(found.revision().content());
+                if (!parsed.isValid()) {
+                    return parsed.errors();
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // fall back to the poll's message below
+        }
+        return List.of(new FieldError("sourcePath", message));
+    }
+}

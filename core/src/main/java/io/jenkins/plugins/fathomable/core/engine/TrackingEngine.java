@@ -1,0 +1,158 @@
+package io.jenkins.plugins.fathomable.core.engine;
+
+import io.jenkins.plugins.fathomable.core.api.Ingestor;
+import io.jenkins.plugins.fathomable.core.api.StatusProvider;
+import io.jenkins.plugins.fathomable.core.api.TrackerRepository;
+import io.jenkins.plugins.fathomable.core.event.TrackerEvent;
+import io.jenkins.plugins.fathomable.core.poll.CycleReport;
+import io.jenkins.plugins.fathomable.core.poll.PollCycle;
+import io.jenkins.plugins.fathomable.core.release.DeploymentRequest;
+import io.jenkins.plugins.fathomable.core.release.FlowConfig;
+import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
+import io.jenkins.plugins.fathomable.core.release.ReleaseExecutor;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubSourceFactory;
+import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
+import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
+import io.jenkins.plugins.fathomable.core.store.TrackerStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The whole loop over one {@link TrackerStore}: detection ({@link PollCycle}), the release flow
+ * ({@link ReleaseEngine}) and a {@link ReleaseExecutor}, plus the pieces the REST routes need (repository, ingest,
+ * status). Hosts ({@code serve}, the Jenkins plugin) build one, call {@link #pollOnce()} on a schedule, and
+ * {@link #resumeInterrupted()} once at start. Holds no state of its own: everything is in the store.
+ */
+public final class TrackingEngine {
+
+    private final StoreTrackerRepository trackers;
+    private final PollCycle cycle;
+    private final ReleaseEngine releases;
+    private final ReleaseExecutor executor;
+    private final ImmediateIngestor ingestor;
+    private final ReleaseStatusProvider status;
+    private final EngineLog log;
+
+    /**
+     * @param store       trackers, observations, releases and history
+     * @param gitHub      GitHub sources by credentials id
+     * @param registry    the registry client (its counter is reported per pass)
+     * @param flow        the environments, in release order
+     * @param executors   builds the executor, given where it reports outcomes (for example
+     *                    {@code r -> new LocalReleaseExecutor(dir, clusters, r, workers, timeout, clock, log)})
+     * @param pollThreads polls trackers in parallel; owned by the caller
+     */
+    public TrackingEngine(TrackerStore store, GitHubSourceFactory gitHub, RegistryClient registry, FlowConfig flow,
+            Function<DeploymentReporter, ReleaseExecutor> executors, Clock clock, ExecutorService pollThreads,
+            EngineLog log) {
+        Objects.requireNonNull(store, "store");
+        this.log = Objects.requireNonNull(log, "log");
+        this.trackers = new StoreTrackerRepository(store);
+        // The executor reports to the release engine built right after it; no deployment starts before that.
+        ReleaseEngine[] engine = new ReleaseEngine[1];
+        this.executor = Objects.requireNonNull(executors.apply((id, outcome) -> engine[0].completed(id, outcome)),
+                "executor");
+        this.releases = new ReleaseEngine(store, flow, request -> {
+            log.info("deploy: " + request.id() + " release " + request.release().number() + " of "
+                    + request.tracker() + " to " + request.environment() + " (" + request.kind().name().toLowerCase()
+                    + ", image " + request.release().image().pinned() + ")");
+            executor.execute(request);
+        }, clock);
+        engine[0] = releases;
+        this.cycle = new PollCycle(trackers::list, trackers, gitHub, registry, new SpecImagePolicyReader(), clock,
+                pollThreads);
+        this.ingestor = new ImmediateIngestor(cycle, trackers, gitHub, this::onEvent, clock);
+        this.status = new ReleaseStatusProvider(releases);
+    }
+
+    /** The REST routes' view of the store. */
+    public TrackerRepository trackers() {
+        return trackers;
+    }
+
+    /** Reads a tracker's file at once on POST/PUT and feeds what it finds to the release flow. */
+    public Ingestor ingestor() {
+        return ingestor;
+    }
+
+    public StatusProvider status() {
+        return status;
+    }
+
+    /** For operations by people (approve, hold, rollback, retry) and detailed status. */
+    public ReleaseEngine releases() {
+        return releases;
+    }
+
+    /**
+     * One pass: polls every tracker, hands each event to the release flow, then starts whatever became due (soak
+     * over, window open). Failures of single trackers are in the report and their status, never thrown.
+     */
+    public CycleReport pollOnce() throws InterruptedException {
+        CycleReport report = cycle.run();
+        report.events().forEach(this::onEvent);
+        report.errors().forEach(e -> log.info("poll: " + e.tracker() + " " + e.status() + ": " + e.message()));
+        releases.reconcile();
+        log.info("poll: " + report.trackers() + " trackers, " + report.events().size() + " events, "
+                + report.errors().size() + " failed; requests " + requests(report));
+        return report;
+    }
+
+    /**
+     * Hands deployments marked in progress to the executor again: after a restart an in-process executor has lost
+     * them. Rendering and server-side apply are idempotent, so repeating one is safe.
+     */
+    public List<DeploymentRequest> resumeInterrupted() {
+        List<DeploymentRequest> lost = releases.inProgress();
+        for (DeploymentRequest request : lost) {
+            log.info("deploy: resuming " + request.id() + " release " + request.release().number() + " of "
+                    + request.tracker() + " in " + request.environment());
+            executor.execute(request);
+        }
+        return lost;
+    }
+
+    private void onEvent(TrackerEvent event) {
+        log.info("event: " + describe(event));
+        try {
+            releases.onEvent(event);
+        } catch (NoSuchTrackerException e) {
+            // deleted since the poll saw it
+        }
+    }
+
+    static String describe(TrackerEvent event) {
+        String id = event.tracker().toString();
+        if (event instanceof TrackerEvent.Ingested e) {
+            return id + " ingested: config " + abbrev(e.config().blobSha()) + " at " + abbrev(e.config().commitSha())
+                    + ", image " + e.image().repository() + ":" + e.image().tag() + "@" + e.image().digest();
+        }
+        if (event instanceof TrackerEvent.ConfigChanged e) {
+            return id + " config changed: blob " + abbrev(e.previous().blobSha()) + " -> "
+                    + abbrev(e.current().blobSha()) + " at " + abbrev(e.current().commitSha())
+                    + " (held until the image changes)";
+        }
+        if (event instanceof TrackerEvent.ImageUpdated e) {
+            return id + " image updated: " + e.current().repository() + ":" + e.current().tag() + " "
+                    + e.previous().digest() + " -> " + e.current().digest();
+        }
+        TrackerEvent.NewImageVersion e = (TrackerEvent.NewImageVersion) event;
+        return id + " new image version: " + e.current().repository() + " " + e.previous().tag() + " -> "
+                + e.current().tag();
+    }
+
+    private static String requests(CycleReport report) {
+        return report.requests().isEmpty() ? "none" : report.requests().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .map(e -> e.getKey().name().toLowerCase() + "=" + e.getValue()).collect(Collectors.joining(" "));
+    }
+
+    private static String abbrev(String sha) {
+        return sha.length() > 12 ? sha.substring(0, 12) : sha;
+    }
+
+}
