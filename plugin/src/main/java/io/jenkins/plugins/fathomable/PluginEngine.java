@@ -1,13 +1,15 @@
 package io.jenkins.plugins.fathomable;
 
 import io.jenkins.plugins.fathomable.core.api.DefaultTrackerService;
-import io.jenkins.plugins.fathomable.core.api.IngestResult;
 import io.jenkins.plugins.fathomable.core.api.SecretStore;
 import io.jenkins.plugins.fathomable.core.api.TrackerApi;
+import io.jenkins.plugins.fathomable.core.engine.ImmediateIngestor;
+import io.jenkins.plugins.fathomable.core.engine.ReleaseStatusProvider;
+import io.jenkins.plugins.fathomable.core.engine.SpecImagePolicyReader;
+import io.jenkins.plugins.fathomable.core.engine.StoreTrackerRepository;
 import io.jenkins.plugins.fathomable.core.event.TrackerEvent;
 import io.jenkins.plugins.fathomable.core.poll.CycleReport;
 import io.jenkins.plugins.fathomable.core.poll.PollCycle;
-import io.jenkins.plugins.fathomable.core.poll.YamlImagePolicyReader;
 import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
 import io.jenkins.plugins.fathomable.core.release.ReleaseExecutor;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
@@ -16,16 +18,12 @@ import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.Sleeper;
 import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
 import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
-import io.jenkins.plugins.fathomable.core.store.TrackerRecord;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
-import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation;
-import io.jenkins.plugins.fathomable.core.validation.FieldError;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -36,10 +34,12 @@ import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
- * The engine as the plugin composes it from core parts, in one place so that it can be swapped for core's shared
- * composition later: the persistent {@link FileTrackerStore} (given), the poll cycle over GitHub and the registries,
- * the {@link ReleaseEngine} with its {@link ReleaseExecutor} seam, and the REST handler. Trackers from the global
- * configuration are copied into the store before each pass; trackers created through REST live only there.
+ * The engine as the plugin composes it, in one place: the persistent {@link FileTrackerStore} (given), the poll
+ * cycle over GitHub and the registries, the {@link ReleaseEngine} with its {@link ReleaseExecutor} seam, and the
+ * REST handler, mostly from core's {@code engine} package (repository, immediate ingest, release status, spec
+ * check). Not core's {@code TrackingEngine} itself: the plugin adds the registry allow-list in front of the spec
+ * check, trackers from the global configuration (copied into the store before each pass, read-only through REST)
+ * and a pass log for the periodic task. Trackers created through REST live only in the store.
  */
 public final class PluginEngine {
 
@@ -66,13 +66,17 @@ public final class PluginEngine {
             RequestCounter counter, Clock clock, ExecutorService pool) {
         this.store = Objects.requireNonNull(store, "store");
         this.configured = new ConfiguredTrackers(store, trackers, memory);
+        StoreTrackerRepository stored = new StoreTrackerRepository(store);
         RegistryClient registry = new RegistryClient(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
                 .build(), settings.registries(), secrets, counter, clock, Sleeper.system());
-        this.cycle = new PollCycle(() -> store.list().stream().map(TrackerRecord::tracker).toList(), store, gitHub,
-                registry, new AllowListPolicyReader(new YamlImagePolicyReader(), settings.allowedHosts()), clock, pool);
+        // core's full spec check, behind the allow-list: no request to a host that is not allowed
+        this.cycle = new PollCycle(stored::list, stored, gitHub, registry,
+                new AllowListPolicyReader(new SpecImagePolicyReader(), settings.allowedHosts()), clock, pool);
         this.releases = new ReleaseEngine(store, settings.flow(), executor, clock);
-        StoreTrackerRepository repository = new StoreTrackerRepository(store, configured::ids);
-        this.api = new TrackerApi(new DefaultTrackerService(repository, secrets, this::ingest, this::releaseStatus, clock),
+        ImmediateIngestor ingestor = new ImmediateIngestor(cycle, stored, gitHub,
+                event -> feed(List.of(event), line -> LOG.fine(line)), clock);
+        this.api = new TrackerApi(new DefaultTrackerService(new GuardedTrackerRepository(stored, configured::ids),
+                secrets, ingestor, new ReleaseStatusProvider(releases), clock),
                 e -> LOG.log(Level.WARNING, "Fathomable REST request failed", e));
     }
 
@@ -112,20 +116,6 @@ public final class PluginEngine {
         releases.reconcile();
     }
 
-    private IngestResult ingest(Tracker tracker) {
-        try {
-            CycleReport report = cycle.pollOne(tracker);
-            feed(report.events(), msg -> LOG.fine(msg));
-            TrackerObservation seen = store.observation(tracker.id()).orElse(TrackerObservation.NONE);
-            List<FieldError> errors = report.errors().stream()
-                    .map(e -> new FieldError(tracker.sourcePath(), e.message())).toList();
-            return new IngestResult(seen, errors);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new IngestResult(TrackerObservation.NONE, List.of(new FieldError("tracker", "interrupted")));
-        }
-    }
-
     private void feed(List<TrackerEvent> events, Consumer<String> log) {
         for (TrackerEvent event : events) {
             try {
@@ -137,14 +127,6 @@ public final class PluginEngine {
                 LOG.log(Level.WARNING, "release engine refused " + event.getClass().getSimpleName() + " of "
                         + event.tracker(), e);
             }
-        }
-    }
-
-    private Map<String, Object> releaseStatus(TrackerId id) {
-        try {
-            return ReleaseSummary.of(releases.status(id));
-        } catch (NoSuchTrackerException e) {
-            return Map.of();
         }
     }
 

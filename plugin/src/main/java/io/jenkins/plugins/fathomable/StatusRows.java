@@ -36,10 +36,21 @@ public final class StatusRows {
     private static Env env(TrackerStatus.Environment e) {
         Release queued = e.queued();
         boolean needsApproval = queued != null && e.approvalRequired() && !queued.approvals().contains(e.name());
-        return new Env(e.name(), ReleaseSummary.describe(e.deployed()),
+        return new Env(e.name(), describe(e.deployed()),
                 e.inProgress() == null ? null : "#" + e.inProgress().release(),
-                ReleaseSummary.describe(queued), String.join("; ", e.waitingFor()),
+                describe(queued), String.join("; ", e.waitingFor()),
                 needsApproval ? queued.number() : 0, queued == null ? 0 : queued.number(), e.previous() != null,
                 e.lastRunUrl());
+    }
+
+    /** {@code #3 ghcr.io/acme/app:1.2.0 (sha256:0123456789ab…)}, or {@code null}. */
+    static String describe(Release release) {
+        if (release == null) {
+            return null;
+        }
+        String digest = release.image() == null || release.image().digest() == null ? "" : release.image().digest();
+        String shortDigest = digest.length() > 19 ? digest.substring(0, 19) + "…" : digest;
+        return "#" + release.number() + (release.image() == null ? "" : " " + release.image().repository() + ":"
+                + release.image().tag() + (shortDigest.isEmpty() ? "" : " (" + shortDigest + ")"));
     }
 }
