@@ -8,12 +8,19 @@ import hudson.security.Permission;
 import jakarta.servlet.ServletContext;
 import java.io.File;
 import java.io.IOException;
+import org.springframework.security.core.Authentication;
 
 /** The controller's root object. */
 public class Jenkins extends AbstractCIBase implements AccessControlled {
 
     /** Not a compile-time constant, so callers read the real field at run time. */
     public static final Permission ADMINISTER = null;
+
+    /** Overall/Read. Not a compile-time constant either. */
+    public static final Permission READ = null;
+
+    /** Overall/SystemRead: read-only access to the configuration (implied by Administer). */
+    public static final Permission SYSTEM_READ = null;
 
     protected Jenkins(File root, ServletContext context) {
         throw new UnsupportedOperationException();
@@ -36,6 +43,16 @@ public class Jenkins extends AbstractCIBase implements AccessControlled {
 
     /** The configured root URL ending in '/', or {@code null} when it is not known. */
     public String getRootUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** The {@code JENKINS_HOME} directory. */
+    public File getRootDir() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Who the current thread acts as (the request's user, or SYSTEM). */
+    public static Authentication getAuthentication2() {
         throw new UnsupportedOperationException();
     }
 }
