@@ -4,6 +4,8 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
+import io.jenkins.plugins.fathomable.core.validation.FieldError;
+import io.jenkins.plugins.fathomable.runs.PipelineTemplate;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,8 @@ import org.kohsuke.stapler.verb.POST;
 /**
  * Fathomable's section of Manage Jenkins » System, and {@code unclassified: fathomable:} in Configuration as Code:
  * the trackers and how often they are polled, the GitHub API endpoint, container registries (credentials, limits,
- * which hosts may be contacted at all) and the environments releases pass through. Every setter validates the new value completely before keeping and
+ * which hosts may be contacted at all), the environments releases pass through and the Pipeline template release
+ * jobs are made from. Every setter validates the new value completely before keeping and
  * saving it, so bad input changes nothing.
  */
 @Extension
@@ -35,6 +38,8 @@ public class FathomableConfiguration extends GlobalConfiguration {
     private List<RegistryEntry> registries = new ArrayList<>();
     private String allowedRegistryHosts;
     private List<EnvironmentEntry> environments = new ArrayList<>();
+    /** {@code null}: {@link PipelineTemplate#DEFAULT}, so a plugin update brings a better default to everyone who kept it. */
+    private String releasePipelineTemplate;
 
     public FathomableConfiguration() {
         load();
@@ -115,6 +120,33 @@ public class FathomableConfiguration extends GlobalConfiguration {
         save();
     }
 
+    /** The Pipeline script release jobs are made from; {@link PipelineTemplate#DEFAULT} unless an admin changed it. */
+    public String getReleasePipelineTemplate() {
+        return releasePipelineTemplate == null ? PipelineTemplate.DEFAULT : releasePipelineTemplate;
+    }
+
+    /** Blank or the default text: back to following the default. */
+    @DataBoundSetter
+    public void setReleasePipelineTemplate(String releasePipelineTemplate) {
+        this.releasePipelineTemplate = releasePipelineTemplate(releasePipelineTemplate);
+        save();
+    }
+
+    /** The value to keep: {@code null} for the default; a {@code ValidationException} for a bad template. */
+    static String releasePipelineTemplate(String text) {
+        if (text == null || text.isBlank() || normalise(text).equals(normalise(PipelineTemplate.DEFAULT))) {
+            return null;
+        }
+        String template = normalise(text);
+        PipelineTemplate.requireValid(template);
+        return template;
+    }
+
+    // browsers post text areas with CRLF line ends
+    private static String normalise(String text) {
+        return text.replace("\r\n", "\n").strip() + "\n";
+    }
+
     /** The configured trackers as the engine takes them. */
     public List<Tracker> trackers() {
         return TrackerConfigs.toTrackers(trackers);
@@ -147,6 +179,7 @@ public class FathomableConfiguration extends GlobalConfiguration {
         List<RegistryEntry> previousRegistries = registries;
         String previousAllowed = allowedRegistryHosts;
         List<EnvironmentEntry> previousEnvironments = environments;
+        String previousTemplate = releasePipelineTemplate;
         trackers = new ArrayList<>();
         registries = new ArrayList<>();
         environments = new ArrayList<>();
@@ -160,6 +193,7 @@ public class FathomableConfiguration extends GlobalConfiguration {
             registries = previousRegistries;
             allowedRegistryHosts = previousAllowed;
             environments = previousEnvironments;
+            releasePipelineTemplate = previousTemplate;
             save();
             throw new FormException(e.getMessage(), e, e.errors().get(0).field());
         }
@@ -184,6 +218,13 @@ public class FathomableConfiguration extends GlobalConfiguration {
         } catch (ValidationException e) {
             return e.errors().stream().map(err -> err.message()).toList();
         }
+    }
+
+    @POST
+    public FormValidation doCheckReleasePipelineTemplate(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return value == null || value.isBlank() ? FormValidation.ok() : TrackerConfig.DescriptorImpl.toValidation(
+                PipelineTemplate.check(normalise(value)).stream().map(FieldError::message).toList());
     }
 
     @POST
