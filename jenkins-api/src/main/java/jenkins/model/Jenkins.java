@@ -2,6 +2,7 @@ package jenkins.model;
 
 import hudson.model.AbstractCIBase;
 import hudson.model.Item;
+import hudson.model.Queue;
 import hudson.model.TopLevelItem;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
@@ -43,6 +44,10 @@ public class Jenkins extends AbstractCIBase implements AccessControlled {
 
     /** The configured root URL ending in '/', or {@code null} when it is not known. */
     public String getRootUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    public Queue getQueue() {
         throw new UnsupportedOperationException();
     }
 

@@ -58,7 +58,7 @@ public final class PluginEngine {
      * @param store      the one store of this controller (also holds the REST trackers)
      * @param secrets    resolves credentials ids and keeps REST tokens
      * @param gitHub     GitHub sources by credentials id
-     * @param executor   runs deployments (the pipeline executor, or a {@link ParkingReleaseExecutor})
+     * @param executor   runs deployments (the Pipeline executor; tests pass their own)
      * @param pool       runs trackers of a pass in parallel
      */
     PluginEngine(EngineSettings settings, Supplier<List<Tracker>> trackers, FileTrackerStore store,

@@ -76,7 +76,7 @@ class PluginEngineTest {
         return new PluginEngine(settings, () -> List.copyOf(configured), new FileTrackerStore(home.resolve("trackers")),
                 new FileMemory(home.resolve("configured-trackers.txt")), secrets, id -> {
                     throw new IOException("GitHub is not reachable in this test");
-                }, new ParkingReleaseExecutor(), new RequestCounter(),
+                }, request -> { }, new RequestCounter(),
                 Clock.fixed(Instant.parse("2026-11-30T04:00:00Z"), ZoneOffset.UTC), pool);
     }
 

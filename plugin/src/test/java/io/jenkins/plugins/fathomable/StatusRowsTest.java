@@ -6,6 +6,7 @@ import io.jenkins.plugins.fathomable.core.event.ConfigRevision;
 import io.jenkins.plugins.fathomable.core.event.ImageVersion;
 import io.jenkins.plugins.fathomable.core.event.TrackerEvent;
 import io.jenkins.plugins.fathomable.core.release.DeploymentOutcome;
+import io.jenkins.plugins.fathomable.core.release.DeploymentRequest;
 import io.jenkins.plugins.fathomable.core.release.EnvironmentConfig;
 import io.jenkins.plugins.fathomable.core.release.FlowConfig;
 import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,17 +33,17 @@ class StatusRowsTest {
     @TempDir
     Path dir;
     private FileTrackerStore store;
-    private ParkingReleaseExecutor executor;
+    /** Deployments handed out (a Pipeline executor would queue runs for them). */
+    private final List<DeploymentRequest> handedOut = new ArrayList<>();
     private ReleaseEngine engine;
 
     @BeforeEach
     void setUp() {
         store = new FileTrackerStore(dir);
         store.create(TrackerRecord.of(Tracker.of(ID.toString(), "acme/payments", "fathomable.yaml", null, null, null, null)));
-        executor = new ParkingReleaseExecutor();
         FlowConfig flow = new FlowConfig(List.of(EnvironmentConfig.simple("dev", "dev", "shop-dev"),
                 EnvironmentConfig.simple("prod", "prod", "shop-prod").withApprovalRequired(true)));
-        engine = new ReleaseEngine(store, flow, executor, Clock.fixed(Instant.parse("2026-11-30T04:00:00Z"), ZoneOffset.UTC));
+        engine = new ReleaseEngine(store, flow, handedOut::add, Clock.fixed(Instant.parse("2026-11-30T04:00:00Z"), ZoneOffset.UTC));
         engine.onEvent(new TrackerEvent.Ingested(ID, Instant.parse("2026-11-30T04:00:00Z"),
                 new ConfigRevision("c".repeat(40), "b".repeat(40), "spec: {}"),
                 new ImageVersion("ghcr.io/acme/payments", "1.0.0", DIGEST)));
@@ -52,10 +54,10 @@ class StatusRowsTest {
     }
 
     @Test
-    void aFirstReleaseIsInProgressInTheFirstEnvironmentAndParkedWithoutAnExecutor() {
+    void aFirstReleaseIsInProgressInTheFirstEnvironment() {
         StatusRows.Row row = row();
 
-        assertThat(executor.parked()).singleElement().satisfies(r -> assertThat(r.environment()).isEqualTo("dev"));
+        assertThat(handedOut).singleElement().satisfies(r -> assertThat(r.environment()).isEqualTo("dev"));
         assertThat(row.id()).isEqualTo("payments.api");
         assertThat(row.configured()).isTrue();
         assertThat(row.environments()).extracting(StatusRows.Env::name).containsExactly("dev", "prod");
@@ -65,7 +67,7 @@ class StatusRowsTest {
 
     @Test
     void aReadyReleaseIsDeployedAndWaitsForApprovalInTheNext() {
-        engine.completed(executor.parked().get(0).id(), new DeploymentOutcome.Ready("job/payments/1/"));
+        engine.completed(handedOut.get(0).id(), new DeploymentOutcome.Ready("job/payments/1/"));
 
         StatusRows.Env dev = row().environments().get(0);
         StatusRows.Env prod = row().environments().get(1);

@@ -18,6 +18,12 @@ public interface ReleaseJobs {
     /** Queues a run of {@code name} for {@code run}; {@code false} if Jenkins refused (job disabled, shutting down). */
     boolean schedule(String name, ReleaseRun run) throws IOException;
 
+    /**
+     * Whether a run for {@code deployment} is waiting in the queue or still building. Jenkins keeps both across a
+     * restart (the queue is saved, Pipeline runs resume), and the run listener reports them when they end.
+     */
+    boolean active(DeploymentId deployment);
+
     /** Receives the outcome of a deployment the executor could not start. */
     @FunctionalInterface
     interface Outcomes {

@@ -31,6 +31,8 @@ class PipelineReleaseExecutorTest {
     static final class FakeJobs implements ReleaseJobs {
         final Map<String, String> scripts = new java.util.LinkedHashMap<>();
         final List<ReleaseRun> scheduled = new ArrayList<>();
+        /** Deployments whose run is queued or building. */
+        final java.util.Set<DeploymentId> active = new java.util.HashSet<>();
         boolean queueRefuses;
         IOException ensureFails;
 
@@ -49,6 +51,11 @@ class PipelineReleaseExecutorTest {
             }
             scheduled.add(run);
             return true;
+        }
+
+        @Override
+        public boolean active(DeploymentId deployment) {
+            return active.contains(deployment);
         }
     }
 
