@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineReleaseExecutorTest {
 
     /** Records what the executor asks of Jenkins; refuses on request. */
-    static final class FakeJobs implements ReleaseJobs {
+    static class FakeJobs implements ReleaseJobs {
         final Map<String, String> scripts = new java.util.LinkedHashMap<>();
         final List<ReleaseRun> scheduled = new ArrayList<>();
         /** Deployments whose run is queued or building. */
