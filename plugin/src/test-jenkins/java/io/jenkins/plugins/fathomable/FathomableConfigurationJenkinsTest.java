@@ -31,11 +31,13 @@ class FathomableConfigurationJenkinsTest {
         tracker.setBranch("main");
         FathomableConfiguration.get().setTrackers(List.of(tracker));
         FathomableConfiguration.get().setPollIntervalMinutes(15);
+        FathomableConfiguration.get().setReleasePipelineTemplate("stage('deploy') { echo({{tracker}}) }");
 
         FathomableConfiguration reloaded = new FathomableConfiguration();
 
         assertThat(reloaded.getTrackers()).containsExactly(tracker);
         assertThat(reloaded.getPollIntervalMinutes()).isEqualTo(15);
+        assertThat(reloaded.getReleasePipelineTemplate()).isEqualTo("stage('deploy') { echo({{tracker}}) }\n");
     }
 
     @Test

@@ -60,7 +60,9 @@ class PackagedPluginIT {
             "io.jenkins.plugins.fathomable.RegistryEntry$DescriptorImpl",
             "io.jenkins.plugins.fathomable.EnvironmentEntry$DescriptorImpl",
             "io.jenkins.plugins.fathomable.FathomableEngine", "io.jenkins.plugins.fathomable.FathomablePoller",
-            "io.jenkins.plugins.fathomable.TrackersAction", "io.jenkins.plugins.fathomable.StatusLink");
+            "io.jenkins.plugins.fathomable.TrackersAction", "io.jenkins.plugins.fathomable.StatusLink",
+            // the one FathomableServices the steps and the run listener look up
+            "io.jenkins.plugins.fathomable.EngineServices");
     private static final String ESCAPE_BY_DEFAULT = "<?jelly escape-by-default='true'?>";
     private static final Pattern LOCALIZED = Pattern.compile("\\$\\{%([^}]+)}");
 
@@ -140,6 +142,21 @@ class PackagedPluginIT {
         Set<String> annotated = annotatedIn(Extension.class);
         assertThat(annotated).containsAll(EXTENSIONS);
         assertThat(indexed).as("META-INF/annotations/hudson.Extension").isEqualTo(annotated);
+    }
+
+    @Test
+    void exactlyOneExtensionProvidesFathomableServices() throws Exception {
+        // ExtensionList.lookupSingleton fails in Jenkins with none or several
+        List<String> services = new ArrayList<>();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {pluginJar.toUri().toURL()}, getClass().getClassLoader())) {
+            for (IndexItem<Extension, Object> item : Index.load(Extension.class, Object.class, loader)) {
+                if (item.memberName() == null && FathomableServices.class.isAssignableFrom(
+                        loader.loadClass(item.className()))) {
+                    services.add(item.className());
+                }
+            }
+        }
+        assertThat(services).containsExactly("io.jenkins.plugins.fathomable.EngineServices");
     }
 
     @Test
