@@ -31,7 +31,7 @@ class FathomableEngineWiringTest {
     /** Jenkins' jobs and queue: records schedules; the queue can refuse. */
     private static final class Jobs implements ReleaseJobs {
         final List<ReleaseRun> scheduled = new ArrayList<>();
-        final Set<DeploymentId> active = new HashSet<>();
+        final Set<DeploymentId> queued = new HashSet<>();
         final List<String> scripts = new ArrayList<>();
         boolean refuse;
 
@@ -44,14 +44,14 @@ class FathomableEngineWiringTest {
         public boolean schedule(String name, ReleaseRun run) {
             if (!refuse) {
                 scheduled.add(run);
-                active.add(run.deployment());
+                queued.add(run.deployment());
             }
             return !refuse;
         }
 
         @Override
-        public boolean active(DeploymentId deployment) {
-            return active.contains(deployment);
+        public RunState runState(DeploymentId deployment) {
+            return queued.contains(deployment) ? new RunState.Active() : new RunState.None();
         }
     }
 

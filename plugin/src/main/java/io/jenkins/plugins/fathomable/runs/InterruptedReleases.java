@@ -11,10 +11,11 @@ import java.util.logging.Logger;
 /**
  * What happens, once per Jenkins start, to deployments the store still marks in progress. A release run that is
  * queued or building survives the restart (Jenkins saves its queue and resumes Pipeline runs) and reports its own
- * outcome, so it is left alone and never scheduled a second time. Any other deployment was lost between being handed
- * out and its run being queued, or its run ended while Jenkins was going down: it is reported failed with that
- * reason, and a person retries it (status page or REST). Not re-run automatically: whether the old run already
- * changed the cluster cannot be known here, and a retry is one click.
+ * outcome, so it is left alone and never scheduled a second time. A run that already finished gets its result
+ * reported (again: the engine ignores a repeat of what the run listener reported). A deployment without any run was
+ * lost between being handed out and its run being queued: it is reported failed with that reason, and a person
+ * retries it (status page or REST). Not re-run automatically: whether the cluster was already changed cannot be known
+ * here, and a retry is one click.
  */
 public final class InterruptedReleases {
 
@@ -28,22 +29,24 @@ public final class InterruptedReleases {
 
     /**
      * @param inProgress {@code ReleaseEngine.inProgress()} at start, before anything new is handed out
-     * @return the deployments reported failed
+     * @return the deployments reported failed for lack of a run
      */
     public static List<DeploymentId> settle(List<DeploymentRequest> inProgress, ReleaseJobs jobs,
             ReleaseJobs.Outcomes outcomes) {
         List<DeploymentId> failed = new ArrayList<>();
         for (DeploymentRequest request : inProgress) {
             String what = ReleaseRun.of(request).description();
-            boolean active;
+            ReleaseJobs.RunState state;
             try {
-                active = jobs.active(request.id());
+                state = jobs.runState(request.id());
             } catch (RuntimeException e) {
                 // unknown: leave it in progress rather than risk failing a run that is still going
                 LOG.log(Level.WARNING, "cannot tell whether " + what + " still has a release run", e);
                 continue;
             }
-            if (active) {
+            if (state instanceof ReleaseJobs.RunState.Finished finished) {
+                outcomes.completed(request.id(), finished.outcome());
+            } else if (state instanceof ReleaseJobs.RunState.Active) {
                 LOG.info("after the restart, " + what + " continues in its queued or running release run");
             } else {
                 LOG.warning("after the restart, " + what + " has no release run; reporting it failed");

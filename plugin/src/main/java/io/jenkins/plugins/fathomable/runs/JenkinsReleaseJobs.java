@@ -7,6 +7,7 @@ import hudson.model.ParametersAction;
 import hudson.model.StringParameterValue;
 import hudson.model.Descriptor;
 import hudson.model.Queue;
+import hudson.model.Result;
 import io.jenkins.plugins.fathomable.core.release.DeploymentId;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import org.jenkinsci.plugins.workflow.job.WorkflowRun;
 /** {@link ReleaseJobs} on the running Jenkins: top-level Pipeline jobs, sandboxed scripts. Call as SYSTEM. */
 public final class JenkinsReleaseJobs implements ReleaseJobs {
 
-    /** How far back {@link #active} looks through a job's runs; unfinished runs are among the newest. */
+    /** How far back {@link #runState} looks through a job's runs; unfinished runs are among the newest. */
     static final int RECENT_RUNS = 100;
 
     @Override
@@ -63,21 +64,27 @@ public final class JenkinsReleaseJobs implements ReleaseJobs {
     }
 
     @Override
-    public boolean active(DeploymentId deployment) {
+    public RunState runState(DeploymentId deployment) {
         Jenkins jenkins = Jenkins.get();
         for (Queue.Item item : jenkins.getQueue().getItems()) {
             if (RunOutcomes.isFor(item.getCauses(), deployment)) {
-                return true;
+                return new RunState.Active();
             }
         }
         WorkflowJob job = jenkins.getItemByFullName(ReleaseJobName.of(deployment.tracker()), WorkflowJob.class);
         WorkflowRun run = job == null ? null : job.getLastBuild();
         for (int seen = 0; run != null && seen < RECENT_RUNS; seen++, run = run.getPreviousBuild()) {
             ReleaseCause cause = run.getCause(ReleaseCause.class);
-            if (run.isBuilding() && cause != null && cause.run().deployment().equals(deployment)) {
-                return true;
+            if (cause == null || !cause.run().deployment().equals(deployment)) {
+                continue;
             }
+            if (run.isBuilding()) {
+                return new RunState.Active();
+            }
+            Result result = run.getResult();
+            return new RunState.Finished(RunOutcomes.of(result == null ? null : result.toString(),
+                    run.getFullDisplayName(), RunOutcomes.runUrl(jenkins.getRootUrl(), run.getUrl())));
         }
-        return false;
+        return new RunState.None();
     }
 }

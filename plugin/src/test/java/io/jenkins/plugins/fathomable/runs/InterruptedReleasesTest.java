@@ -34,7 +34,7 @@ class InterruptedReleasesTest {
 
     @Test
     void aDeploymentWhoseRunIsQueuedOrRunningIsLeftToThatRun() {
-        jobs.active.add(left.id());
+        jobs.runs.put(left.id(), new ReleaseJobs.RunState.Active());
 
         List<DeploymentId> failed = InterruptedReleases.settle(fixture.engine.inProgress(), jobs,
                 fixture.engine::completed);
@@ -42,6 +42,25 @@ class InterruptedReleasesTest {
         assertThat(failed).isEmpty();
         assertThat(fixture.engine.inProgress()).extracting(DeploymentRequest::id).containsExactly(left.id());
         assertThat(jobs.scheduled).as("never scheduled a second time").isEmpty();
+    }
+
+    @Test
+    void aRunThatFinishedIsReportedWithItsOwnOutcome() {
+        String url = "https://ci.example.com/job/fathomable-shop.payments-api/3/";
+        jobs.runs.put(left.id(), new ReleaseJobs.RunState.Finished(
+                RunOutcomes.of("SUCCESS", "fathomable-shop.payments-api #3", url)));
+
+        List<DeploymentId> failed = InterruptedReleases.settle(fixture.engine.inProgress(), jobs,
+                fixture.engine::completed);
+
+        assertThat(failed).isEmpty();
+        assertThat(fixture.engine.inProgress()).as("deployed in dev, on to the next environment")
+                .extracting(DeploymentRequest::environment).containsExactly("ha");
+        assertThat(fixture.engine.history(ReleaseFixture.TRACKER)).anySatisfy(h -> {
+            assertThat(h.action()).isEqualTo("deployed");
+            assertThat(h.runUrl()).isEqualTo(url);
+        });
+        assertThat(jobs.scheduled).isEmpty();
     }
 
     @Test
@@ -65,7 +84,7 @@ class InterruptedReleasesTest {
     void whenJenkinsCannotTellTheDeploymentStaysInProgress() {
         PipelineReleaseExecutorTest.FakeJobs broken = new PipelineReleaseExecutorTest.FakeJobs() {
             @Override
-            public boolean active(DeploymentId deployment) {
+            public RunState runState(DeploymentId deployment) {
                 throw new IllegalStateException("queue not loaded");
             }
         };

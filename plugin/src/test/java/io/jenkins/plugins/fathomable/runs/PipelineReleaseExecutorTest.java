@@ -31,8 +31,8 @@ class PipelineReleaseExecutorTest {
     static class FakeJobs implements ReleaseJobs {
         final Map<String, String> scripts = new java.util.LinkedHashMap<>();
         final List<ReleaseRun> scheduled = new ArrayList<>();
-        /** Deployments whose run is queued or building. */
-        final java.util.Set<DeploymentId> active = new java.util.HashSet<>();
+        /** Deployments whose run is queued or building, or finished; none for any other. */
+        final Map<DeploymentId, RunState> runs = new java.util.HashMap<>();
         boolean queueRefuses;
         IOException ensureFails;
 
@@ -54,8 +54,8 @@ class PipelineReleaseExecutorTest {
         }
 
         @Override
-        public boolean active(DeploymentId deployment) {
-            return active.contains(deployment);
+        public RunState runState(DeploymentId deployment) {
+            return runs.getOrDefault(deployment, new RunState.None());
         }
     }
 
