@@ -25,8 +25,26 @@ public final class ManualDelays extends ScheduledThreadPoolExecutor {
             return super.schedule(command, delay, unit);
         }
         delayed.add(command);
+        notifyAll();
         // A stand-in the callers ignore; the real task waits in the list.
         return super.schedule(() -> { }, 0, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Waits until a delayed task is kept: the code under test may log before it schedules its next look.
+     *
+     * @return whether one arrived within {@code seconds}
+     */
+    public synchronized boolean awaitDelayed(long seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (delayed.isEmpty()) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
     }
 
     /** Runs every delayed task on the calling thread; returns how many there were. */
