@@ -11,6 +11,11 @@ public class ExtensionList<T> extends AbstractList<T> {
     }
 
     /** The one instance of {@code type}; fails when there is none or more than one. */
+    /** Every registered extension of {@code type}, in ordinal order. */
+    public static <T> ExtensionList<T> lookup(Class<T> type) {
+        throw new UnsupportedOperationException();
+    }
+
     public static <U> U lookupSingleton(Class<U> type) {
         throw new UnsupportedOperationException();
     }

@@ -9,4 +9,9 @@ public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     }
 
     public abstract boolean isBuildable();
+
+    /** The newest run, or {@code null}. */
+    public RunT getLastBuild() {
+        throw new UnsupportedOperationException();
+    }
 }

@@ -2,10 +2,15 @@ package hudson.model;
 
 import java.util.List;
 
-/** The build queue; only its item types are declared here. */
+/** The build queue. */
 public class Queue extends ResourceController {
 
     private Queue() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** A snapshot of the items waiting in the queue. */
+    public Item[] getItems() {
         throw new UnsupportedOperationException();
     }
 

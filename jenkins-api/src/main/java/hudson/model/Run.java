@@ -34,4 +34,14 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     public int getNumber() {
         throw new UnsupportedOperationException();
     }
+
+    /** Whether the run has not finished yet (also true for a Pipeline run resumed after a restart). */
+    public boolean isBuilding() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** The run before this one, or {@code null}. */
+    public RunT getPreviousBuild() {
+        throw new UnsupportedOperationException();
+    }
 }

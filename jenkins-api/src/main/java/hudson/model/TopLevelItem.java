@@ -1,5 +1,5 @@
 package hudson.model;
 
-/** An item that may sit directly under Jenkins. */
+/** An item that may sit directly under Jenkins or in a folder. */
 public interface TopLevelItem extends Item {
 }

@@ -2,18 +2,26 @@ package jenkins.model;
 
 import hudson.model.AbstractCIBase;
 import hudson.model.Item;
+import hudson.model.Queue;
 import hudson.model.TopLevelItem;
 import hudson.security.AccessControlled;
 import hudson.security.Permission;
 import jakarta.servlet.ServletContext;
 import java.io.File;
 import java.io.IOException;
+import org.springframework.security.core.Authentication;
 
 /** The controller's root object. */
 public class Jenkins extends AbstractCIBase implements AccessControlled {
 
     /** Not a compile-time constant, so callers read the real field at run time. */
     public static final Permission ADMINISTER = null;
+
+    /** Overall/Read. Not a compile-time constant either. */
+    public static final Permission READ = null;
+
+    /** Overall/SystemRead: read-only access to the configuration (implied by Administer). */
+    public static final Permission SYSTEM_READ = null;
 
     protected Jenkins(File root, ServletContext context) {
         throw new UnsupportedOperationException();
@@ -36,6 +44,20 @@ public class Jenkins extends AbstractCIBase implements AccessControlled {
 
     /** The configured root URL ending in '/', or {@code null} when it is not known. */
     public String getRootUrl() {
+        throw new UnsupportedOperationException();
+    }
+
+    public Queue getQueue() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** The {@code JENKINS_HOME} directory. */
+    public File getRootDir() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Who the current thread acts as (the request's user, or SYSTEM). */
+    public static Authentication getAuthentication2() {
         throw new UnsupportedOperationException();
     }
 }

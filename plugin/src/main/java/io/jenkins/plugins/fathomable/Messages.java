@@ -23,6 +23,22 @@ final class Messages {
         return format("TrackerConfig.DisplayName");
     }
 
+    static String RegistryEntry_DisplayName() {
+        return format("RegistryEntry.DisplayName");
+    }
+
+    static String EnvironmentEntry_DisplayName() {
+        return format("EnvironmentEntry.DisplayName");
+    }
+
+    static String StatusLink_DisplayName() {
+        return format("StatusLink.DisplayName");
+    }
+
+    static String StatusLink_Description() {
+        return format("StatusLink.Description");
+    }
+
     static String PollInterval_OutOfRange(String min, String max, String got) {
         return format("PollInterval.OutOfRange", min, max, got);
     }

@@ -4,6 +4,7 @@ import hudson.Extension;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
 import java.util.List;
 import java.util.Objects;
@@ -137,6 +138,11 @@ public final class TrackerConfig implements Describable<TrackerConfig> {
         public FormValidation doCheckSourcePath(@QueryParameter String value) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             return toValidation(TrackerFieldChecks.sourcePath(value));
+        }
+
+        /** Lists ids to administrators only (see {@link CredentialsFill}); reveals no secret, so GET is fine. */
+        public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+            return CredentialsFill.tokensOrPasswords(credentialsId);
         }
 
         static FormValidation toValidation(List<String> problems) {

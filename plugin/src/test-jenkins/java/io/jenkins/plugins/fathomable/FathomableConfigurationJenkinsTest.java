@@ -31,10 +31,44 @@ class FathomableConfigurationJenkinsTest {
         tracker.setBranch("main");
         FathomableConfiguration.get().setTrackers(List.of(tracker));
         FathomableConfiguration.get().setPollIntervalMinutes(15);
+        FathomableConfiguration.get().setReleasePipelineTemplate("stage('deploy') { echo({{tracker}}) }");
 
         FathomableConfiguration reloaded = new FathomableConfiguration();
 
         assertThat(reloaded.getTrackers()).containsExactly(tracker);
         assertThat(reloaded.getPollIntervalMinutes()).isEqualTo(15);
+        assertThat(reloaded.getReleasePipelineTemplate()).isEqualTo("stage('deploy') { echo({{tracker}}) }\n");
+    }
+
+    @Test
+    void registriesEnvironmentsAndEndpointSurviveAReloadAndTheConfigPage(JenkinsRule j) throws Exception {
+        FathomableConfiguration config = FathomableConfiguration.get();
+        RegistryEntry ghcr = new RegistryEntry("ghcr.io");
+        ghcr.setCredentialsId("ghcr-token");
+        ghcr.setMaxConcurrent(2);
+        EnvironmentEntry dev = new EnvironmentEntry("dev", "shop-dev");
+        dev.setInCluster(true);
+        EnvironmentEntry prod = new EnvironmentEntry("prod", "shop-prod");
+        prod.setOrder(10);
+        prod.setServerUrl("https://kube.example.com:6443");
+        prod.setCredentialsId("prod-token");
+        prod.setApprovalRequired(true);
+        prod.setSoakMinutes(60);
+        prod.setWindowCron("0 9 * * 1-5");
+        prod.setWindowMinutes(480);
+        config.setGithubApiUrl("https://github.example.com/api/v3");
+        config.setRegistries(List.of(ghcr));
+        config.setAllowedRegistryHosts("ghcr.io");
+        config.setEnvironments(List.of(dev, prod));
+
+        // submitting the unchanged page must keep everything (form binding of every field)
+        j.submit(j.createWebClient().goTo("configure").getFormByName("config"));
+        FathomableConfiguration reloaded = new FathomableConfiguration();
+
+        assertThat(reloaded.getGithubApiUrl()).isEqualTo("https://github.example.com/api/v3");
+        assertThat(reloaded.getRegistries()).containsExactly(ghcr);
+        assertThat(reloaded.getAllowedRegistryHosts()).isEqualTo("ghcr.io");
+        assertThat(reloaded.getEnvironments()).containsExactly(dev, prod);
+        assertThat(reloaded.engineSettings().flow().names()).containsExactly("dev", "prod");
     }
 }

@@ -49,6 +49,20 @@ class PackagedPluginIT {
     private static final List<String> FOREIGN_PACKAGES = List.of("hudson/", "jenkins/", "org/kohsuke/", "net/sf/json/",
             "org/jenkinsci/", "org/jvnet/", "net/java/sezpoz/", "com/cloudbees/", "io/fabric8/", "org/yaml/",
             "com/fasterxml/", "okhttp3/", "okio/", "kotlin/");
+    /** Core's libraries that no Jenkins plugin provides, so the .hpi must carry them. */
+    private static final List<String> BUNDLED = List.of("fathomable.jar", "fathomable-core.jar", "cron-utils.jar",
+            "java-diff-utils.jar", "semver4j.jar", "jspecify.jar");
+    /** Libraries that plugins in Plugin-Dependencies provide; a bundled copy would clash with theirs. */
+    private static final List<String> NEVER_BUNDLED = List.of("github-api", "kubernetes-", "snakeyaml", "jackson-",
+            "okhttp", "okio", "kotlin", "zjsonpatch", "logging-interceptor", "commons-lang3", "commons-io", "slf4j");
+    private static final Set<String> EXTENSIONS = Set.of("io.jenkins.plugins.fathomable.FathomableConfiguration",
+            "io.jenkins.plugins.fathomable.TrackerConfig$DescriptorImpl",
+            "io.jenkins.plugins.fathomable.RegistryEntry$DescriptorImpl",
+            "io.jenkins.plugins.fathomable.EnvironmentEntry$DescriptorImpl",
+            "io.jenkins.plugins.fathomable.FathomableEngine", "io.jenkins.plugins.fathomable.FathomablePoller",
+            "io.jenkins.plugins.fathomable.TrackersAction", "io.jenkins.plugins.fathomable.StatusLink",
+            // the one FathomableServices the steps and the run listener look up
+            "io.jenkins.plugins.fathomable.EngineServices");
     private static final String ESCAPE_BY_DEFAULT = "<?jelly escape-by-default='true'?>";
     private static final Pattern LOCALIZED = Pattern.compile("\\$\\{%([^}]+)}");
 
@@ -100,8 +114,9 @@ class PackagedPluginIT {
     @Test
     void bundlesOnlyThePluginAndCoreJars() throws IOException {
         try (Stream<Path> libs = Files.list(exploded.resolve("WEB-INF/lib"))) {
-            assertThat(libs.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("fathomable.jar", "fathomable-core.jar");
+            List<String> names = libs.map(p -> p.getFileName().toString()).toList();
+            assertThat(names).containsExactlyInAnyOrderElementsOf(BUNDLED);
+            assertThat(names).noneMatch(n -> NEVER_BUNDLED.stream().anyMatch(n::startsWith));
         }
         assertThat(exploded.resolve("WEB-INF/classes")).doesNotExist();
         List<String> foreign = new ArrayList<>();
@@ -125,8 +140,23 @@ class PackagedPluginIT {
             }
         }
         Set<String> annotated = annotatedIn(Extension.class);
-        assertThat(annotated).contains("io.jenkins.plugins.fathomable.FathomableConfiguration");
+        assertThat(annotated).containsAll(EXTENSIONS);
         assertThat(indexed).as("META-INF/annotations/hudson.Extension").isEqualTo(annotated);
+    }
+
+    @Test
+    void exactlyOneExtensionProvidesFathomableServices() throws Exception {
+        // ExtensionList.lookupSingleton fails in Jenkins with none or several
+        List<String> services = new ArrayList<>();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {pluginJar.toUri().toURL()}, getClass().getClassLoader())) {
+            for (IndexItem<Extension, Object> item : Index.load(Extension.class, Object.class, loader)) {
+                if (item.memberName() == null && FathomableServices.class.isAssignableFrom(
+                        loader.loadClass(item.className()))) {
+                    services.add(item.className());
+                }
+            }
+        }
+        assertThat(services).containsExactly("io.jenkins.plugins.fathomable.EngineServices");
     }
 
     @Test
@@ -156,10 +186,13 @@ class PackagedPluginIT {
         Path root = HpiFiles.unzip(pluginJar, exploded.resolve("views"));
         List<Path> views;
         try (Stream<Path> files = Files.walk(root)) {
-            views = files.filter(p -> p.toString().endsWith(".jelly") && !p.getFileName().toString().equals("index.jelly"))
-                    .toList();
+            // every view but the plugin description at the jar root (checked above)
+            views = files.filter(p -> p.toString().endsWith(".jelly") && !p.getParent().equals(root)).toList();
         }
-        assertThat(views).isNotEmpty();
+        assertThat(views).extracting(v -> root.relativize(v).toString()).contains(
+                "io/jenkins/plugins/fathomable/StatusLink/index.jelly",
+                "io/jenkins/plugins/fathomable/EnvironmentEntry/config.jelly",
+                "io/jenkins/plugins/fathomable/RegistryEntry/config.jelly");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {pluginJar.toUri().toURL()}, getClass().getClassLoader())) {
             for (Path view : views) {
                 Path folder = view.getParent();
@@ -205,14 +238,33 @@ class PackagedPluginIT {
         for (String field : fields) {
             assertThat(folder.resolve("help-" + field + ".html")).as("help for %s.%s", owner.getSimpleName(), field)
                     .isRegularFile();
-            String getter = "get" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
-            assertThat(owner.getMethod(getter)).as("%s.%s() backing field %s", owner.getName(), getter, field).isNotNull();
+            parse(Files.readString(folder.resolve("help-" + field + ".html")));
+            String suffix = Character.toUpperCase(field.charAt(0)) + field.substring(1);
+            assertThat(hasGetter(owner, "get" + suffix) || hasBooleanGetter(owner, "is" + suffix))
+                    .as("%s.get%s() (or is%s()) backing field %s", owner.getName(), suffix, suffix, field).isTrue();
         }
         try (Stream<Path> helps = Files.list(folder)) {
             assertThat(helps.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("help-"))
                     .map(n -> n.substring("help-".length(), n.length() - ".html".length())))
                     .as("help files without a field in %s/config.jelly", owner.getSimpleName())
                     .allMatch(fields::contains);
+        }
+    }
+
+    private static boolean hasGetter(Class<?> owner, String name) {
+        try {
+            owner.getMethod(name);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    private static boolean hasBooleanGetter(Class<?> owner, String name) {
+        try {
+            return owner.getMethod(name).getReturnType() == boolean.class;
+        } catch (NoSuchMethodException e) {
+            return false;
         }
     }
 

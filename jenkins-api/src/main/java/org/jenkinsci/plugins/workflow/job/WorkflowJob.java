@@ -29,6 +29,12 @@ public final class WorkflowJob extends Job<WorkflowJob, WorkflowRun> implements 
         throw new UnsupportedOperationException();
     }
 
+    /** The newest run, or {@code null}; really declared with this return type (not only inherited). */
+    @Override
+    public WorkflowRun getLastBuild() {
+        throw new UnsupportedOperationException();
+    }
+
     /** {@code null} if the job is not buildable (disabled) or the queue refused the item. */
     public QueueTaskFuture<WorkflowRun> scheduleBuild2(int quietPeriod, Action... actions) {
         throw new UnsupportedOperationException();

@@ -61,4 +61,10 @@ public final class RunOutcomes {
         }
         return out;
     }
+
+    /** Whether one of a queue item's or run's causes is the release cause of {@code deployment}. */
+    public static boolean isFor(List<? extends Cause> causes, DeploymentId deployment) {
+        return causes.stream().anyMatch(c -> c instanceof ReleaseCause release
+                && release.run().deployment().equals(deployment));
+    }
 }

@@ -28,9 +28,11 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelineReleaseExecutorTest {
 
     /** Records what the executor asks of Jenkins; refuses on request. */
-    static final class FakeJobs implements ReleaseJobs {
+    static class FakeJobs implements ReleaseJobs {
         final Map<String, String> scripts = new java.util.LinkedHashMap<>();
         final List<ReleaseRun> scheduled = new ArrayList<>();
+        /** Deployments whose run is queued or building, or finished; none for any other. */
+        final Map<DeploymentId, RunState> runs = new java.util.HashMap<>();
         boolean queueRefuses;
         IOException ensureFails;
 
@@ -49,6 +51,11 @@ class PipelineReleaseExecutorTest {
             }
             scheduled.add(run);
             return true;
+        }
+
+        @Override
+        public RunState runState(DeploymentId deployment) {
+            return runs.getOrDefault(deployment, new RunState.None());
         }
     }
 

@@ -56,4 +56,22 @@ class RunOutcomesTest {
                         + "of shop.api to prod"));
         assertThat(RunOutcomes.cancelledInQueue(java.util.List.of(other))).isEmpty();
     }
+
+    @Test
+    void aQueueItemOrRunIsForADeploymentOnlyThroughItsReleaseCause() {
+        var tracker = io.jenkins.plugins.fathomable.core.tracker.TrackerId.parse("shop.api");
+        var id = new io.jenkins.plugins.fathomable.core.release.DeploymentId(tracker, 5);
+        var later = new io.jenkins.plugins.fathomable.core.release.DeploymentId(tracker, 6);
+        ReleaseRun run = new ReleaseRun(id, "prod", 2, io.jenkins.plugins.fathomable.core.release.Deployment.Kind.PROMOTE);
+        hudson.model.Cause other = new hudson.model.Cause() {
+            @Override
+            public String getShortDescription() {
+                return "Started by user admin";
+            }
+        };
+
+        assertThat(RunOutcomes.isFor(java.util.List.of(other, new ReleaseCause(run)), id)).isTrue();
+        assertThat(RunOutcomes.isFor(java.util.List.of(new ReleaseCause(run)), later)).isFalse();
+        assertThat(RunOutcomes.isFor(java.util.List.of(other), id)).isFalse();
+    }
 }

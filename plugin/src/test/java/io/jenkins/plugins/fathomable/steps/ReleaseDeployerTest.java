@@ -191,7 +191,7 @@ class ReleaseDeployerTest {
         };
         var future = deployer.deploy(new ReleaseCoordinates(TRACKER, "ha", 1), T0.plus(Duration.ofHours(1)), watching);
         assertThat(firstLook.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(delays.awaitDelayed(30, TimeUnit.SECONDS)).as("the next look is scheduled").isTrue();
+        assertThat(delays.awaitDelayed(30)).as("the next look is scheduled").isTrue();
 
         int before = cluster.requestCount();
         assertThat(delays.runDelayed()).as("the next look waits for its back-off").isEqualTo(1);

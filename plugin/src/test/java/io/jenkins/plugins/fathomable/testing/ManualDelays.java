@@ -31,11 +31,12 @@ public final class ManualDelays extends ScheduledThreadPoolExecutor {
     }
 
     /**
-     * Waits until a delayed task is pending: a caller may log its progress before it schedules the next step, so a
-     * test that saw the log line must not assume the task is already here.
+     * Waits until a delayed task is kept: the code under test may log before it schedules its next look.
+     *
+     * @return whether one arrived within {@code seconds}
      */
-    public synchronized boolean awaitDelayed(long timeout, TimeUnit unit) throws InterruptedException {
-        long end = System.nanoTime() + unit.toNanos(timeout);
+    public synchronized boolean awaitDelayed(long seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (delayed.isEmpty()) {
             long left = end - System.nanoTime();
             if (left <= 0) {

@@ -1,0 +1,6 @@
+package com.cloudbees.plugins.credentials.common;
+
+/** Declared as in the credentials plugin. */
+public interface StandardCredentials extends IdCredentials {
+    String getDescription();
+}

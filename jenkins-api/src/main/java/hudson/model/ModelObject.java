@@ -1,0 +1,7 @@
+package hudson.model;
+
+/** An object with a name shown to people. */
+public interface ModelObject {
+
+    String getDisplayName();
+}
