@@ -1,6 +1,7 @@
 package io.jenkins.plugins.fathomable.core.poll;
 
 import io.jenkins.plugins.fathomable.core.source.github.ConfigFetch;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubLookups;
 import io.jenkins.plugins.fathomable.core.source.registry.ImageReference;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryException;
@@ -13,8 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
- * The lookups of one cycle, each made once however many trackers need it: (credentials, repo, ref, path) on
- * GitHub, (registry, repository) tag lists and (registry, repository, tag) digests. The first tracker to ask does
+ * The lookups of one cycle, each made once however many trackers need it: (credentials, repo, ref, path) files,
+ * and within them (credentials, repo) repositories and (credentials, repo, ref) refs on GitHub, (registry,
+ * repository) tag lists and (registry, repository, tag) digests. The first tracker to ask does
  * the lookup on its own thread; the others wait for its result, so no pool thread waits on queued work.
  */
 final class CycleLookups {
@@ -29,12 +31,18 @@ final class CycleLookups {
     private record Outcome<T>(T value, RegistryException failure) {}
 
     private final RegistryClient registry;
+    private final GitHubLookups gitHub = new GitHubLookups();
     private final Map<ConfigKey, CompletableFuture<ConfigFetch>> configs = new ConcurrentHashMap<>();
     private final Map<RepositoryKey, CompletableFuture<Outcome<List<String>>>> tags = new ConcurrentHashMap<>();
     private final Map<TagKey, CompletableFuture<Outcome<String>>> digests = new ConcurrentHashMap<>();
 
     CycleLookups(RegistryClient registry) {
         this.registry = registry;
+    }
+
+    /** The repository and ref lookups shared by this cycle's GitHub reads. */
+    GitHubLookups gitHub() {
+        return gitHub;
     }
 
     ConfigFetch config(ConfigKey key, Supplier<ConfigFetch> fetch) {

@@ -142,7 +142,7 @@ public final class PollCycle {
         Instant now = clock.instant();
         try {
             CycleLookups.ConfigKey key = configKey(tracker);
-            ConfigFetch fetch = lookups.config(key, () -> fetchConfig(tracker, key));
+            ConfigFetch fetch = lookups.config(key, () -> fetchConfig(tracker, key, lookups));
             if (fetch instanceof ConfigFetch.Failed failed) {
                 return fail(id, previous, now, failed.status(), failed.message());
             }
@@ -169,10 +169,10 @@ public final class PollCycle {
         return new CycleLookups.ConfigKey(tracker.credentialsId(), tracker.repo(), tracker.ref(), tracker.sourcePath());
     }
 
-    private ConfigFetch fetchConfig(Tracker tracker, CycleLookups.ConfigKey key) {
+    private ConfigFetch fetchConfig(Tracker tracker, CycleLookups.ConfigKey key, CycleLookups lookups) {
         try {
             ConfigFetch fetch = gitHub.forCredentials(tracker.credentialsId())
-                    .fetch(tracker.repo(), tracker.ref(), tracker.sourcePath(), lastRead.get(key));
+                    .fetch(tracker.repo(), tracker.ref(), tracker.sourcePath(), lastRead.get(key), lookups.gitHub());
             if (fetch instanceof ConfigFetch.Found found) {
                 lastRead.put(key, found.revision());
             }
