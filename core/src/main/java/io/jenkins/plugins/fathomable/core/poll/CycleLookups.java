@@ -1,5 +1,6 @@
 package io.jenkins.plugins.fathomable.core.poll;
 
+import io.jenkins.plugins.fathomable.core.event.ImageVersion;
 import io.jenkins.plugins.fathomable.core.source.github.ConfigFetch;
 import io.jenkins.plugins.fathomable.core.source.github.GitHubLookups;
 import io.jenkins.plugins.fathomable.core.source.registry.ImageReference;
@@ -34,7 +35,7 @@ final class CycleLookups {
     private final GitHubLookups gitHub = new GitHubLookups();
     private final Map<ConfigKey, CompletableFuture<ConfigFetch>> configs = new ConcurrentHashMap<>();
     private final Map<RepositoryKey, CompletableFuture<Outcome<List<String>>>> tags = new ConcurrentHashMap<>();
-    private final Map<TagKey, CompletableFuture<Outcome<String>>> digests = new ConcurrentHashMap<>();
+    private final Map<TagKey, CompletableFuture<Outcome<ImageVersion>>> digests = new ConcurrentHashMap<>();
 
     CycleLookups(RegistryClient registry) {
         this.registry = registry;
@@ -59,10 +60,11 @@ final class CycleLookups {
         }));
     }
 
-    String digest(ImageReference image) throws RegistryException {
+    /** The tagged image with its digest; trackers following the same tag share one instance (heap per tracker). */
+    ImageVersion image(ImageReference image) throws RegistryException {
         return unwrap(once(digests, new TagKey(image.registry(), image.repository(), image.tag()), () -> {
             try {
-                return new Outcome<>(registry.digest(image), null);
+                return new Outcome<>(new ImageVersion(image.name(), image.tag(), registry.digest(image)), null);
             } catch (RegistryException e) {
                 return new Outcome<>(null, e);
             }

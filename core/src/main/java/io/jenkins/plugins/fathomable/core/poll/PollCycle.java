@@ -44,6 +44,8 @@ import java.util.function.Supplier;
  */
 public final class PollCycle {
 
+    private static final int LOCK_STRIPES = 256;
+
     private record Outcome(List<TrackerEvent> events, CycleReport.TrackerError error) {}
 
     private final Supplier<? extends Collection<Tracker>> trackers;
@@ -53,7 +55,11 @@ public final class PollCycle {
     private final ImagePolicyReader policies;
     private final Clock clock;
     private final ExecutorService executor;
-    private final Map<TrackerId, ReentrantLock> locks = new ConcurrentHashMap<>();
+    /**
+     * Striped rather than one lock per tracker (about 150 bytes each, kept for ever): trackers sharing a stripe only
+     * wait for each other, and a lock holder never takes another stripe, so no deadlock.
+     */
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
     /** The file last read per (credentials, repo, ref, path): not read again while the ref stays on its commit. */
     private final Map<CycleLookups.ConfigKey, ConfigRevision> lastRead = new ConcurrentHashMap<>();
 
@@ -76,6 +82,9 @@ public final class PollCycle {
         this.policies = Objects.requireNonNull(policies, "policies");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.executor = Objects.requireNonNull(executor, "executor");
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
     }
 
     /** Polls every tracker once and reports what changed and what it cost. */
@@ -127,7 +136,7 @@ public final class PollCycle {
 
     /** One tracker at a time, so a cycle and an immediate poll never interleave on the same observation. */
     private Outcome pollLocked(Tracker tracker, CycleLookups lookups) {
-        ReentrantLock lock = locks.computeIfAbsent(tracker.id(), id -> new ReentrantLock());
+        ReentrantLock lock = locks[Math.floorMod(tracker.id().hashCode(), LOCK_STRIPES)];
         lock.lock();
         try {
             return pollTracker(tracker, lookups);
@@ -155,6 +164,9 @@ public final class PollCycle {
                         tracker.sourcePath() + " at " + config.commitSha() + ": " + e.getMessage());
             }
             ImageVersion image = resolve(policy, lookups);
+            if (image.equals(previous.image())) {
+                image = previous.image(); // keep one instance, shared since the cycle that first saw it
+            }
             List<TrackerEvent> events = Changes.between(id, now, previous, config, image);
             store.saveObservation(id, new TrackerObservation(now, config.commitSha(), config, image, Status.OK, null));
             return new Outcome(events, null);
@@ -192,8 +204,7 @@ public final class PollCycle {
             tag = policy.semver().best(tags).map(SemVer::tag).orElseThrow(() -> new RegistryException(Status.NOT_FOUND,
                     "no tag of " + repository.name() + " satisfies " + policy.semver() + " (" + tags.size() + " tags listed)"));
         }
-        ImageReference tagged = repository.withTag(tag);
-        return new ImageVersion(tagged.name(), tag, lookups.digest(tagged));
+        return lookups.image(repository.withTag(tag));
     }
 
     private Outcome fail(TrackerId id, TrackerObservation previous, Instant now, Status status, String message) {

@@ -130,10 +130,16 @@ class PollCycleTest {
         assertThat(observation("team.api").status()).isEqualTo(Status.OK);
         assertThat(first.requests(RequestKind.HEAD_MANIFEST)).isEqualTo(2);
         assertThat(first.requests(RequestKind.GITHUB_200)).isEqualTo(9);
+        // one instance per image tag, not per tracker (heap per tracker)
+        ImageVersion shared = observation("team.api").image();
+        assertThat(observation("team.other").image()).isSameAs(shared);
 
         int registryMark = REGISTRY.logMark();
         WM.resetRequests();
         CycleReport unchanged = cycle.run();
+
+        assertThat(observation("team.api").image()).isSameAs(shared);
+        assertThat(observation("team.other").image()).isSameAs(shared);
 
         assertThat(unchanged.events()).isEmpty();
         assertThat(unchanged.errors()).isEmpty();
