@@ -26,6 +26,8 @@ final class CycleLookups {
 
     private record RepositoryKey(String registry, String repository) {}
 
+    private record PolicyKey(ImageReference repository, String tag, String semver) {}
+
     private record TagKey(String registry, String repository, String tag) {}
 
     /** A registry answer or its failure, so a failure is shared as faithfully as a success. */
@@ -35,6 +37,7 @@ final class CycleLookups {
     private final GitHubLookups gitHub = new GitHubLookups();
     private final Map<ConfigKey, CompletableFuture<ConfigFetch>> configs = new ConcurrentHashMap<>();
     private final Map<RepositoryKey, CompletableFuture<Outcome<List<String>>>> tags = new ConcurrentHashMap<>();
+    private final Map<PolicyKey, ImagePolicy> policies = new ConcurrentHashMap<>();
     private final Map<TagKey, CompletableFuture<Outcome<ImageVersion>>> digests = new ConcurrentHashMap<>();
 
     CycleLookups(RegistryClient registry) {
@@ -48,6 +51,14 @@ final class CycleLookups {
 
     ConfigFetch config(ConfigKey key, Supplier<ConfigFetch> fetch) {
         return once(configs, key, fetch);
+    }
+
+    /** One instance per distinct policy parsed this cycle, kept by every tracker that parsed it (heap per tracker). */
+    ImagePolicy policy(ImagePolicy parsed) {
+        PolicyKey key = new PolicyKey(parsed.repository(), parsed.tag(),
+                parsed.semver() == null ? null : parsed.semver().toString());
+        ImagePolicy existing = policies.putIfAbsent(key, parsed);
+        return existing != null ? existing : parsed;
     }
 
     List<String> tags(ImageReference image) throws RegistryException {

@@ -59,6 +59,7 @@ class PollCycleTest {
     private ExecutorService executor;
     private PollCycle cycle;
     private RegistryClient registry;
+    private final java.util.concurrent.atomic.AtomicInteger parses = new java.util.concurrent.atomic.AtomicInteger();
     private int commits;
 
     @BeforeEach
@@ -70,7 +71,10 @@ class PollCycleTest {
                 CredentialsPort.none(), counter, clock, new RecordingSleeper(clock));
         cycle = new PollCycle(() -> trackers, store,
                 new CachingGitHubSourceFactory(github.apiUrl(), CredentialsPort.none(), cacheDir, counter, clock),
-                registry, new YamlImagePolicyReader(), clock, executor);
+                registry, yaml -> {
+                    parses.incrementAndGet();
+                    return new YamlImagePolicyReader().read(yaml);
+                }, clock, executor);
     }
 
     @AfterEach
@@ -132,6 +136,7 @@ class PollCycleTest {
         assertThat(first.requests(RequestKind.GITHUB_200)).isEqualTo(9);
         // one instance per image tag, not per tracker (heap per tracker)
         ImageVersion shared = observation("team.api").image();
+        int parsedFirst = parses.get();
         assertThat(observation("team.other").image()).isSameAs(shared);
 
         int registryMark = REGISTRY.logMark();
@@ -140,6 +145,8 @@ class PollCycleTest {
 
         assertThat(observation("team.api").image()).isSameAs(shared);
         assertThat(observation("team.other").image()).isSameAs(shared);
+        assertThat(parsedFirst).isBetween(3, 4); // api and api-mirror share one read, and may both parse it
+        assertThat(parses.get()).as("files not parsed again while unchanged").isEqualTo(parsedFirst);
 
         assertThat(unchanged.events()).isEmpty();
         assertThat(unchanged.errors()).isEmpty();
