@@ -6,6 +6,7 @@ import io.jenkins.plugins.fathomable.core.source.github.GitHubLookups;
 import io.jenkins.plugins.fathomable.core.source.registry.ImageReference;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryException;
+import io.jenkins.plugins.fathomable.core.source.registry.SemVerConstraint;
 import io.jenkins.plugins.fathomable.core.tracker.GitRef;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,6 @@ final class CycleLookups {
 
     private record RepositoryKey(String registry, String repository) {}
 
-    private record PolicyKey(ImageReference repository, String tag, String semver) {}
-
     private record TagKey(String registry, String repository, String tag) {}
 
     /** A registry answer or its failure, so a failure is shared as faithfully as a success. */
@@ -37,7 +36,8 @@ final class CycleLookups {
     private final GitHubLookups gitHub = new GitHubLookups();
     private final Map<ConfigKey, CompletableFuture<ConfigFetch>> configs = new ConcurrentHashMap<>();
     private final Map<RepositoryKey, CompletableFuture<Outcome<List<String>>>> tags = new ConcurrentHashMap<>();
-    private final Map<PolicyKey, ImagePolicy> policies = new ConcurrentHashMap<>();
+    /** Parts of policies (repositories, tags, constraints by their text), one instance each per cycle. */
+    private final Map<Object, Object> parts = new ConcurrentHashMap<>();
     private final Map<TagKey, CompletableFuture<Outcome<ImageVersion>>> digests = new ConcurrentHashMap<>();
 
     CycleLookups(RegistryClient registry) {
@@ -53,12 +53,26 @@ final class CycleLookups {
         return once(configs, key, fetch);
     }
 
-    /** One instance per distinct policy parsed this cycle, kept by every tracker that parsed it (heap per tracker). */
+    /**
+     * The policy with its parts shared by every tracker that parsed the same repository, tag or constraint this cycle:
+     * trackers keep their policy while their file is unchanged, so unshared parts would cost heap per tracker.
+     */
     ImagePolicy policy(ImagePolicy parsed) {
-        PolicyKey key = new PolicyKey(parsed.repository(), parsed.tag(),
-                parsed.semver() == null ? null : parsed.semver().toString());
-        ImagePolicy existing = policies.putIfAbsent(key, parsed);
-        return existing != null ? existing : parsed;
+        ImageReference repository = canonical(parsed.repository());
+        if (parsed.isFixedTag()) {
+            String tag = (String) canonical(parsed.tag());
+            return tag == parsed.tag() && repository == parsed.repository() ? parsed : ImagePolicy.fixed(repository, tag);
+        }
+        SemVerConstraint semver = (SemVerConstraint) parts.computeIfAbsent("semver " + parsed.semver(), k -> parsed.semver());
+        return semver == parsed.semver() && repository == parsed.repository() ? parsed : ImagePolicy.semver(repository, semver);
+    }
+
+    private ImageReference canonical(ImageReference reference) {
+        return (ImageReference) parts.computeIfAbsent(reference, k -> reference);
+    }
+
+    private Object canonical(String text) {
+        return parts.computeIfAbsent(text, k -> text);
     }
 
     List<String> tags(ImageReference image) throws RegistryException {
