@@ -1,9 +1,12 @@
 package io.jenkins.plugins.fathomable.core.poll;
 
+import io.jenkins.plugins.fathomable.core.event.ImageVersion;
 import io.jenkins.plugins.fathomable.core.source.github.ConfigFetch;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubLookups;
 import io.jenkins.plugins.fathomable.core.source.registry.ImageReference;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryException;
+import io.jenkins.plugins.fathomable.core.source.registry.SemVerConstraint;
 import io.jenkins.plugins.fathomable.core.tracker.GitRef;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +16,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
- * The lookups of one cycle, each made once however many trackers need it: (credentials, repo, ref, path) on
- * GitHub, (registry, repository) tag lists and (registry, repository, tag) digests. The first tracker to ask does
+ * The lookups of one cycle, each made once however many trackers need it: (credentials, repo, ref, path) files,
+ * and within them (credentials, repo) repositories and (credentials, repo, ref) refs on GitHub, (registry,
+ * repository) tag lists and (registry, repository, tag) digests. The first tracker to ask does
  * the lookup on its own thread; the others wait for its result, so no pool thread waits on queued work.
  */
 final class CycleLookups {
@@ -29,16 +33,46 @@ final class CycleLookups {
     private record Outcome<T>(T value, RegistryException failure) {}
 
     private final RegistryClient registry;
+    private final GitHubLookups gitHub = new GitHubLookups();
     private final Map<ConfigKey, CompletableFuture<ConfigFetch>> configs = new ConcurrentHashMap<>();
     private final Map<RepositoryKey, CompletableFuture<Outcome<List<String>>>> tags = new ConcurrentHashMap<>();
-    private final Map<TagKey, CompletableFuture<Outcome<String>>> digests = new ConcurrentHashMap<>();
+    /** Parts of policies (repositories, tags, constraints by their text), one instance each per cycle. */
+    private final Map<Object, Object> parts = new ConcurrentHashMap<>();
+    private final Map<TagKey, CompletableFuture<Outcome<ImageVersion>>> digests = new ConcurrentHashMap<>();
 
     CycleLookups(RegistryClient registry) {
         this.registry = registry;
     }
 
+    /** The repository and ref lookups shared by this cycle's GitHub reads. */
+    GitHubLookups gitHub() {
+        return gitHub;
+    }
+
     ConfigFetch config(ConfigKey key, Supplier<ConfigFetch> fetch) {
         return once(configs, key, fetch);
+    }
+
+    /**
+     * The policy with its parts shared by every tracker that parsed the same repository, tag or constraint this cycle:
+     * trackers keep their policy while their file is unchanged, so unshared parts would cost heap per tracker.
+     */
+    ImagePolicy policy(ImagePolicy parsed) {
+        ImageReference repository = canonical(parsed.repository());
+        if (parsed.isFixedTag()) {
+            String tag = (String) canonical(parsed.tag());
+            return tag == parsed.tag() && repository == parsed.repository() ? parsed : ImagePolicy.fixed(repository, tag);
+        }
+        SemVerConstraint semver = (SemVerConstraint) parts.computeIfAbsent("semver " + parsed.semver(), k -> parsed.semver());
+        return semver == parsed.semver() && repository == parsed.repository() ? parsed : ImagePolicy.semver(repository, semver);
+    }
+
+    private ImageReference canonical(ImageReference reference) {
+        return (ImageReference) parts.computeIfAbsent(reference, k -> reference);
+    }
+
+    private Object canonical(String text) {
+        return parts.computeIfAbsent(text, k -> text);
     }
 
     List<String> tags(ImageReference image) throws RegistryException {
@@ -51,10 +85,11 @@ final class CycleLookups {
         }));
     }
 
-    String digest(ImageReference image) throws RegistryException {
+    /** The tagged image with its digest; trackers following the same tag share one instance (heap per tracker). */
+    ImageVersion image(ImageReference image) throws RegistryException {
         return unwrap(once(digests, new TagKey(image.registry(), image.repository(), image.tag()), () -> {
             try {
-                return new Outcome<>(registry.digest(image), null);
+                return new Outcome<>(new ImageVersion(image.name(), image.tag(), registry.digest(image)), null);
             } catch (RegistryException e) {
                 return new Outcome<>(null, e);
             }

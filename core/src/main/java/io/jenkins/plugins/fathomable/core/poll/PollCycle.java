@@ -44,6 +44,8 @@ import java.util.function.Supplier;
  */
 public final class PollCycle {
 
+    private static final int LOCK_STRIPES = 256;
+
     private record Outcome(List<TrackerEvent> events, CycleReport.TrackerError error) {}
 
     private final Supplier<? extends Collection<Tracker>> trackers;
@@ -53,9 +55,19 @@ public final class PollCycle {
     private final ImagePolicyReader policies;
     private final Clock clock;
     private final ExecutorService executor;
-    private final Map<TrackerId, ReentrantLock> locks = new ConcurrentHashMap<>();
-    /** The file last read per (credentials, repo, ref, path): not read again while the ref stays on its commit. */
-    private final Map<CycleLookups.ConfigKey, ConfigRevision> lastRead = new ConcurrentHashMap<>();
+    /**
+     * Striped rather than one lock per tracker (about 150 bytes each, kept for ever): trackers sharing a stripe only
+     * wait for each other, and a lock holder never takes another stripe, so no deadlock.
+     */
+    private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
+    /**
+     * The file last read per (credentials, repo, ref, path): not read again while the ref stays on its commit, nor its
+     * image policy parsed again (parsing every file every cycle cost about a fifth of an unchanged cycle's CPU).
+     */
+    private final Map<CycleLookups.ConfigKey, Read> lastRead = new ConcurrentHashMap<>();
+
+    /** A file as read, and the policy parsed from it ({@code null} until parsed, or if it is invalid). */
+    private record Read(ConfigRevision revision, ImagePolicy policy) {}
 
     /**
      * @param trackers  the trackers to poll, asked at the start of each cycle
@@ -76,6 +88,9 @@ public final class PollCycle {
         this.policies = Objects.requireNonNull(policies, "policies");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.executor = Objects.requireNonNull(executor, "executor");
+        for (int i = 0; i < locks.length; i++) {
+            locks[i] = new ReentrantLock();
+        }
     }
 
     /** Polls every tracker once and reports what changed and what it cost. */
@@ -127,7 +142,7 @@ public final class PollCycle {
 
     /** One tracker at a time, so a cycle and an immediate poll never interleave on the same observation. */
     private Outcome pollLocked(Tracker tracker, CycleLookups lookups) {
-        ReentrantLock lock = locks.computeIfAbsent(tracker.id(), id -> new ReentrantLock());
+        ReentrantLock lock = locks[Math.floorMod(tracker.id().hashCode(), LOCK_STRIPES)];
         lock.lock();
         try {
             return pollTracker(tracker, lookups);
@@ -142,19 +157,27 @@ public final class PollCycle {
         Instant now = clock.instant();
         try {
             CycleLookups.ConfigKey key = configKey(tracker);
-            ConfigFetch fetch = lookups.config(key, () -> fetchConfig(tracker, key));
+            ConfigFetch fetch = lookups.config(key, () -> fetchConfig(tracker, key, lookups));
             if (fetch instanceof ConfigFetch.Failed failed) {
                 return fail(id, previous, now, failed.status(), failed.message());
             }
             ConfigRevision config = ((ConfigFetch.Found) fetch).revision();
-            ImagePolicy policy;
-            try {
-                policy = policies.read(config.content());
-            } catch (ValidationException e) {
-                return fail(id, previous, now, Status.INVALID_CONFIG,
-                        tracker.sourcePath() + " at " + config.commitSha() + ": " + e.getMessage());
+            Read read = lastRead.get(key);
+            ImagePolicy policy = read != null && read.revision() == config ? read.policy() : null;
+            if (policy == null) {
+                try {
+                    policy = lookups.policy(policies.read(config.content()));
+                } catch (ValidationException e) {
+                    return fail(id, previous, now, Status.INVALID_CONFIG,
+                            tracker.sourcePath() + " at " + config.commitSha() + ": " + e.getMessage());
+                }
+                ImagePolicy parsed = policy;
+                lastRead.computeIfPresent(key, (k, r) -> r.revision() == config ? new Read(config, parsed) : r);
             }
             ImageVersion image = resolve(policy, lookups);
+            if (image.equals(previous.image())) {
+                image = previous.image(); // keep one instance, shared since the cycle that first saw it
+            }
             List<TrackerEvent> events = Changes.between(id, now, previous, config, image);
             store.saveObservation(id, new TrackerObservation(now, config.commitSha(), config, image, Status.OK, null));
             return new Outcome(events, null);
@@ -165,16 +188,23 @@ public final class PollCycle {
         }
     }
 
+    private ConfigRevision known(CycleLookups.ConfigKey key) {
+        Read read = lastRead.get(key);
+        return read == null ? null : read.revision();
+    }
+
     private static CycleLookups.ConfigKey configKey(Tracker tracker) {
         return new CycleLookups.ConfigKey(tracker.credentialsId(), tracker.repo(), tracker.ref(), tracker.sourcePath());
     }
 
-    private ConfigFetch fetchConfig(Tracker tracker, CycleLookups.ConfigKey key) {
+    private ConfigFetch fetchConfig(Tracker tracker, CycleLookups.ConfigKey key, CycleLookups lookups) {
         try {
             ConfigFetch fetch = gitHub.forCredentials(tracker.credentialsId())
-                    .fetch(tracker.repo(), tracker.ref(), tracker.sourcePath(), lastRead.get(key));
+                    .fetch(tracker.repo(), tracker.ref(), tracker.sourcePath(), known(key), lookups.gitHub());
             if (fetch instanceof ConfigFetch.Found found) {
-                lastRead.put(key, found.revision());
+                // the same revision (not read again) keeps its parsed policy
+                lastRead.compute(key, (k, read) -> read != null && read.revision() == found.revision() ? read
+                        : new Read(found.revision(), null));
             }
             return fetch;
         } catch (ValidationException e) {
@@ -192,8 +222,7 @@ public final class PollCycle {
             tag = policy.semver().best(tags).map(SemVer::tag).orElseThrow(() -> new RegistryException(Status.NOT_FOUND,
                     "no tag of " + repository.name() + " satisfies " + policy.semver() + " (" + tags.size() + " tags listed)"));
         }
-        ImageReference tagged = repository.withTag(tag);
-        return new ImageVersion(tagged.name(), tag, lookups.digest(tagged));
+        return lookups.image(repository.withTag(tag));
     }
 
     private Outcome fail(TrackerId id, TrackerObservation previous, Instant now, Status status, String message) {

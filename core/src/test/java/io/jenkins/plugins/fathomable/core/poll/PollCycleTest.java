@@ -4,7 +4,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.jenkins.plugins.fathomable.core.credentials.Credential;
 import io.jenkins.plugins.fathomable.core.credentials.CredentialsPort;
+import io.jenkins.plugins.fathomable.core.credentials.Secret;
 import io.jenkins.plugins.fathomable.core.event.ImageVersion;
 import io.jenkins.plugins.fathomable.core.event.TrackerEvent;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
@@ -56,18 +58,23 @@ class PollCycleTest {
     private GitHubFixture github;
     private ExecutorService executor;
     private PollCycle cycle;
+    private RegistryClient registry;
+    private final java.util.concurrent.atomic.AtomicInteger parses = new java.util.concurrent.atomic.AtomicInteger();
     private int commits;
 
     @BeforeEach
     void setUp() {
         github = new GitHubFixture(WM, clock.instant().plus(Duration.ofHours(1)));
         executor = Executors.newFixedThreadPool(4);
-        RegistryClient registry = new RegistryClient(HttpClient.newHttpClient(),
+        registry = new RegistryClient(HttpClient.newHttpClient(),
                 new RegistryConfig(Map.of(), new RegistryConfig.Limits(4, 1000, 3, Duration.ofMillis(100), Duration.ofSeconds(5))),
                 CredentialsPort.none(), counter, clock, new RecordingSleeper(clock));
         cycle = new PollCycle(() -> trackers, store,
                 new CachingGitHubSourceFactory(github.apiUrl(), CredentialsPort.none(), cacheDir, counter, clock),
-                registry, new YamlImagePolicyReader(), clock, executor);
+                registry, yaml -> {
+                    parses.incrementAndGet();
+                    return new YamlImagePolicyReader().read(yaml);
+                }, clock, executor);
     }
 
     @AfterEach
@@ -127,10 +134,19 @@ class PollCycleTest {
         assertThat(observation("team.api").status()).isEqualTo(Status.OK);
         assertThat(first.requests(RequestKind.HEAD_MANIFEST)).isEqualTo(2);
         assertThat(first.requests(RequestKind.GITHUB_200)).isEqualTo(9);
+        // one instance per image tag, not per tracker (heap per tracker)
+        ImageVersion shared = observation("team.api").image();
+        int parsedFirst = parses.get();
+        assertThat(observation("team.other").image()).isSameAs(shared);
 
         int registryMark = REGISTRY.logMark();
         WM.resetRequests();
         CycleReport unchanged = cycle.run();
+
+        assertThat(observation("team.api").image()).isSameAs(shared);
+        assertThat(observation("team.other").image()).isSameAs(shared);
+        assertThat(parsedFirst).isBetween(3, 4); // api and api-mirror share one read, and may both parse it
+        assertThat(parses.get()).as("files not parsed again while unchanged").isEqualTo(parsedFirst);
 
         assertThat(unchanged.events()).isEmpty();
         assertThat(unchanged.errors()).isEmpty();
@@ -151,6 +167,58 @@ class PollCycleTest {
                 .containsEntry(RequestKind.GITHUB_ERROR, 0L);
         assertThat(counter.count(RequestKind.BLOB)).isZero();
         assertThat(counter.count(RequestKind.GET_MANIFEST)).isZero();
+    }
+
+    @Test
+    void trackersInOneRepositoryShareItsRepositoryAndRefRequestsPerCycleAndCredentials() throws Exception {
+        REGISTRY.pusher().image("mono/app", "1.0.0");
+        String content = yaml(image("mono/app"), "tag: \"1.0.0\"");
+        String sha = publish("acme/mono", content);
+        github.file("acme/mono", "worker/fathomable.yaml", sha, content);
+        github.file("acme/mono", "api/fathomable.yaml", sha, content);
+        track("mono.web", "acme/mono");
+        trackers.add(Tracker.of("mono.worker", "acme/mono", "worker/fathomable.yaml", null, null, null, null));
+        // the default branch named explicitly: the same ref, so the same request
+        trackers.add(Tracker.of("mono.api", "acme/mono", "api/fathomable.yaml", null, "main", null, null));
+        // other credentials may see another answer: their own requests
+        trackers.add(Tracker.of("mono.ci", "acme/mono", "fathomable.yaml", null, null, null, "ci-token"));
+        CredentialsPort credentials = id -> id.equals("ci-token")
+                ? java.util.Optional.of(new Credential.Token(Secret.of("ghp_ci"))) : java.util.Optional.empty();
+        PollCycle shared = new PollCycle(() -> trackers, store,
+                new CachingGitHubSourceFactory(github.apiUrl(), credentials, cacheDir, counter, clock),
+                registry, new YamlImagePolicyReader(), clock, executor);
+
+        CycleReport first = shared.run();
+
+        assertThat(first.errors()).isEmpty();
+        assertThat(first.events()).hasSize(4);
+        assertThat(github.served()).filteredOn(line -> !line.contains("/contents/")).containsExactlyInAnyOrder(
+                "200 /repos/acme/mono", "200 /repos/acme/mono/commits/heads/main",
+                "200 /repos/acme/mono", "200 /repos/acme/mono/commits/heads/main");
+        assertThat(github.served()).filteredOn(line -> line.contains("/contents/")).hasSize(4);
+
+        WM.resetRequests();
+        CycleReport unchanged = shared.run();
+
+        assertThat(unchanged.events()).isEmpty();
+        assertThat(github.served()).containsExactlyInAnyOrder(
+                "304 /repos/acme/mono conditional", "304 /repos/acme/mono/commits/heads/main conditional",
+                "304 /repos/acme/mono conditional", "304 /repos/acme/mono/commits/heads/main conditional");
+        assertThat(unchanged.requests()).containsEntry(RequestKind.GITHUB_304, 4L).containsEntry(RequestKind.GITHUB_200, 0L);
+    }
+
+    @Test
+    void aFailedRepositoryLookupFailsEveryTrackerOfThatRepositoryWithOneRequest() throws Exception {
+        github.error("/repos/acme/gone", 404, "Not Found", 4990);
+        trackers.add(Tracker.of("gone.web", "acme/gone", "fathomable.yaml", null, null, null, null));
+        trackers.add(Tracker.of("gone.worker", "acme/gone", "worker/fathomable.yaml", null, null, null, null));
+
+        CycleReport report = cycle.run();
+
+        assertThat(report.errors()).extracting(e -> e.tracker() + " " + e.status())
+                .containsExactly("gone.web NOT_FOUND", "gone.worker NOT_FOUND");
+        assertThat(observation("gone.worker").lastError()).contains("repository acme/gone not found");
+        assertThat(github.served()).containsExactly("404 /repos/acme/gone");
     }
 
     @Test

@@ -54,13 +54,24 @@ public final class GitHubSource {
      * @param known what this source returned for the same repo, ref and path last time, or {@code null}
      */
     public ConfigFetch fetch(String repo, GitRef ref, String path, ConfigRevision known) {
+        return fetch(repo, ref, path, known, new GitHubLookups());
+    }
+
+    /**
+     * As {@link #fetch(String, GitRef, String, ConfigRevision)}, sharing the repository and ref lookups with the other
+     * fetches of one poll cycle: trackers in one repository cost one repository request per cycle, not one each.
+     *
+     * @param cycle the lookups of the current cycle (a new one per cycle)
+     */
+    public ConfigFetch fetch(String repo, GitRef ref, String path, ConfigRevision known, GitHubLookups cycle) {
+        Objects.requireNonNull(cycle, "cycle");
         Instant paused = pausedUntil;
         if (clock.instant().isBefore(paused)) {
             return new ConfigFetch.Failed(Status.RATE_LIMITED, "GitHub API rate limit exhausted; paused until " + paused);
         }
         String step = "repository " + repo;
         try {
-            GHRepository repository = gitHub.getRepository(repo);
+            GHRepository repository = cycle.repository(this, repo, () -> gitHub.getRepository(repo));
             String commitSha;
             if (ref.kind() == GitRef.Kind.COMMIT) {
                 commitSha = ref.value();
@@ -71,7 +82,7 @@ public final class GitHubSource {
                     default -> "heads/" + repository.getDefaultBranch();
                 };
                 step = ref + " of " + repo;
-                commitSha = repository.getCommit(qualified).getSHA1();
+                commitSha = cycle.ref(this, repo, qualified, () -> repository.getCommit(qualified).getSHA1());
             }
             if (known != null && known.commitSha().equals(commitSha)) {
                 return new ConfigFetch.Found(known);
