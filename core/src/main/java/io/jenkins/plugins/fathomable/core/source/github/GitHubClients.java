@@ -7,9 +7,7 @@ import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.RequestKind;
 import java.io.IOException;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import okhttp3.Cache;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import org.kohsuke.github.GitHub;
@@ -20,15 +18,11 @@ import org.kohsuke.github.extras.okhttp3.OkHttpGitHubConnector;
 
 /**
  * Builds a {@link GitHub} for detection outside Jenkins (CLI, tests): OkHttp with a response cache, so every repeat
- * request for a repository or ref carries {@code If-None-Match} and an unchanged answer is a free {@code 304} (files
- * read at a commit are not cached: {@link #notStoredIfAtCommit}); rate and abuse limits fail
+ * request carries {@code If-None-Match} and an unchanged answer is a free {@code 304}; rate and abuse limits fail
  * fast (the {@link GitHubSource} pauses instead of a thread sleeping); each network answer is counted as
  * {@link RequestKind#GITHUB_200}, {@link RequestKind#GITHUB_304} or {@link RequestKind#GITHUB_ERROR}.
  */
 public final class GitHubClients {
-
-    private static final Pattern COMMIT_SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
-    private static final Pattern CONTENTS_PATH = Pattern.compile(".*/repos/[^/]+/[^/]+/contents/.*");
 
     private GitHubClients() {}
 
@@ -48,7 +42,7 @@ public final class GitHubClients {
                     Response response = chain.proceed(chain.request());
                     counter.record(response.code() == 304 ? RequestKind.GITHUB_304
                             : response.isSuccessful() ? RequestKind.GITHUB_200 : RequestKind.GITHUB_ERROR);
-                    return notStoredIfAtCommit(withoutAuthorizationVary(response));
+                    return withoutAuthorizationVary(response);
                 })
                 .build();
         // cacheMaxAge 0: always revalidate with GitHub (conditionally) instead of trusting max-age=60 locally.
@@ -81,23 +75,6 @@ public final class GitHubClients {
                 .collect(java.util.stream.Collectors.joining(", "));
         Response.Builder b = response.newBuilder().removeHeader("Vary");
         return (kept.isEmpty() ? b : b.header("Vary", kept)).build();
-    }
-
-    /**
-     * A file read at a commit SHA never changes, and the poll cycle reads it again only when the ref moves to another
-     * commit, that is at another URL: kept, the answer would never be revalidated, only take disk and a slot in the
-     * cache's in-memory index (about 0.9 KB of heap per entry). So it is not stored, and the cache holds only the
-     * repository and ref answers that each cycle revalidates. The cost: a file read again without a remembered
-     * revision (a restarted engine, an immediate ingest) is a full {@code 200} instead of a {@code 304}.
-     */
-    static Response notStoredIfAtCommit(Response response) {
-        HttpUrl url = response.request().url();
-        String ref = url.queryParameter("ref");
-        if (!response.isSuccessful() || ref == null || !COMMIT_SHA.matcher(ref).matches()
-                || !CONTENTS_PATH.matcher(url.encodedPath()).matches()) {
-            return response;
-        }
-        return response.newBuilder().removeHeader("Pragma").header("Cache-Control", "no-store").build();
     }
 
     private static Secret secret(Credential credential) {
