@@ -6,7 +6,6 @@ import hudson.util.FormValidation;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
 import io.jenkins.plugins.fathomable.core.validation.FieldError;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
-import io.jenkins.plugins.fathomable.engine.EngineSettings;
 import io.jenkins.plugins.fathomable.runs.PipelineTemplate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +42,7 @@ public class FathomableConfiguration extends GlobalConfiguration {
     private String releasePipelineTemplate;
 
     public FathomableConfiguration() {
+        LegacyConfigFile.migrate(Jenkins.get().getRootDir().toPath());
         load();
     }
 

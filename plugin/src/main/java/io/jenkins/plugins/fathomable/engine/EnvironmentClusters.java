@@ -19,7 +19,7 @@ final class EnvironmentClusters {
     private final Map<String, ClusterConfig> clusters;
     private final ClusterConnector connector;
 
-    /** @param clusters by cluster reference, as in {@link EngineSettings#clusters()} */
+    /** @param clusters by cluster reference, as in {@code config.EngineSettings.clusters()} */
     EnvironmentClusters(Map<String, ClusterConfig> clusters, ClusterConnector connector) {
         this.clusters = Map.copyOf(clusters);
         this.connector = Objects.requireNonNull(connector, "connector");

@@ -2,6 +2,7 @@ package io.jenkins.plugins.fathomable.engine;
 
 import hudson.Extension;
 import hudson.ExtensionList;
+import io.jenkins.plugins.fathomable.config.EngineSettings;
 import io.jenkins.plugins.fathomable.config.FathomableConfiguration;
 import io.jenkins.plugins.fathomable.core.deploy.ClusterConnector;
 import io.jenkins.plugins.fathomable.core.release.DeploymentRequest;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.fathomable.engine;
 
+import io.jenkins.plugins.fathomable.config.EngineSettings;
 import io.jenkins.plugins.fathomable.core.api.DefaultTrackerService;
 import io.jenkins.plugins.fathomable.core.api.SecretStore;
 import io.jenkins.plugins.fathomable.core.api.TrackerApi;

@@ -2,6 +2,7 @@ package io.jenkins.plugins.fathomable.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.fathomable.config.EngineSettings;
 import io.jenkins.plugins.fathomable.config.Settings;
 import io.jenkins.plugins.fathomable.core.api.ApiRequest;
 import io.jenkins.plugins.fathomable.core.api.ApiResponse;

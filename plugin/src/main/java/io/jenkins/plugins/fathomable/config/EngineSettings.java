@@ -1,4 +1,4 @@
-package io.jenkins.plugins.fathomable.engine;
+package io.jenkins.plugins.fathomable.config;
 
 import io.jenkins.plugins.fathomable.core.deploy.ClusterConfig;
 import io.jenkins.plugins.fathomable.core.release.FlowConfig;
