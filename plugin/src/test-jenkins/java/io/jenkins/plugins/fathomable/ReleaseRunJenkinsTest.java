@@ -5,8 +5,11 @@ import static io.jenkins.plugins.fathomable.testing.ReleaseFixture.example;
 import static io.jenkins.plugins.fathomable.testing.ReleaseFixture.release;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.fathomable.config.FathomableConfiguration;
 import io.jenkins.plugins.fathomable.core.release.HistoryEntry;
 import io.jenkins.plugins.fathomable.core.release.ReleaseStatus;
+import io.jenkins.plugins.fathomable.engine.EngineServices;
+import io.jenkins.plugins.fathomable.engine.FathomableEngine;
 import io.jenkins.plugins.fathomable.runs.PipelineTemplate;
 import io.jenkins.plugins.fathomable.runs.ReleaseCause;
 import io.jenkins.plugins.fathomable.testing.ReleaseFixture;

@@ -55,14 +55,14 @@ class PackagedPluginIT {
     /** Libraries that plugins in Plugin-Dependencies provide; a bundled copy would clash with theirs. */
     private static final List<String> NEVER_BUNDLED = List.of("github-api", "kubernetes-", "snakeyaml", "jackson-",
             "okhttp", "okio", "kotlin", "zjsonpatch", "logging-interceptor", "commons-lang3", "commons-io", "slf4j");
-    private static final Set<String> EXTENSIONS = Set.of("io.jenkins.plugins.fathomable.FathomableConfiguration",
-            "io.jenkins.plugins.fathomable.TrackerConfig$DescriptorImpl",
-            "io.jenkins.plugins.fathomable.RegistryEntry$DescriptorImpl",
-            "io.jenkins.plugins.fathomable.EnvironmentEntry$DescriptorImpl",
-            "io.jenkins.plugins.fathomable.FathomableEngine", "io.jenkins.plugins.fathomable.FathomablePoller",
-            "io.jenkins.plugins.fathomable.TrackersAction", "io.jenkins.plugins.fathomable.StatusLink",
+    private static final Set<String> EXTENSIONS = Set.of("io.jenkins.plugins.fathomable.config.FathomableConfiguration",
+            "io.jenkins.plugins.fathomable.config.TrackerConfig$DescriptorImpl",
+            "io.jenkins.plugins.fathomable.config.RegistryEntry$DescriptorImpl",
+            "io.jenkins.plugins.fathomable.config.EnvironmentEntry$DescriptorImpl",
+            "io.jenkins.plugins.fathomable.engine.FathomableEngine", "io.jenkins.plugins.fathomable.engine.FathomablePoller",
+            "io.jenkins.plugins.fathomable.rest.TrackersAction", "io.jenkins.plugins.fathomable.status.StatusLink",
             // the one FathomableServices the steps and the run listener look up
-            "io.jenkins.plugins.fathomable.EngineServices");
+            "io.jenkins.plugins.fathomable.engine.EngineServices");
     private static final String ESCAPE_BY_DEFAULT = "<?jelly escape-by-default='true'?>";
     private static final Pattern LOCALIZED = Pattern.compile("\\$\\{%([^}]+)}");
 
@@ -156,7 +156,7 @@ class PackagedPluginIT {
                 }
             }
         }
-        assertThat(services).containsExactly("io.jenkins.plugins.fathomable.EngineServices");
+        assertThat(services).containsExactly("io.jenkins.plugins.fathomable.engine.EngineServices");
     }
 
     @Test
@@ -190,9 +190,11 @@ class PackagedPluginIT {
             views = files.filter(p -> p.toString().endsWith(".jelly") && !p.getParent().equals(root)).toList();
         }
         assertThat(views).extracting(v -> root.relativize(v).toString()).contains(
-                "io/jenkins/plugins/fathomable/StatusLink/index.jelly",
-                "io/jenkins/plugins/fathomable/EnvironmentEntry/config.jelly",
-                "io/jenkins/plugins/fathomable/RegistryEntry/config.jelly");
+                "io/jenkins/plugins/fathomable/status/StatusLink/index.jelly",
+                "io/jenkins/plugins/fathomable/config/EnvironmentEntry/config.jelly",
+                "io/jenkins/plugins/fathomable/config/RegistryEntry/config.jelly",
+                "io/jenkins/plugins/fathomable/config/TrackerConfig/config.jelly",
+                "io/jenkins/plugins/fathomable/config/FathomableConfiguration/config.jelly");
         try (URLClassLoader loader = new URLClassLoader(new URL[] {pluginJar.toUri().toURL()}, getClass().getClassLoader())) {
             for (Path view : views) {
                 Path folder = view.getParent();

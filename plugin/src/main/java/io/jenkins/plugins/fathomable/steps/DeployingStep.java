@@ -1,8 +1,13 @@
 package io.jenkins.plugins.fathomable.steps;
 
+import hudson.AbortException;
+import hudson.model.Run;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import io.jenkins.plugins.fathomable.runs.ReleaseRun;
+import java.time.Clock;
 import java.time.Duration;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundSetter;
 
 /** A step that applies a release and waits for it to be ready: adds how long to wait. */
@@ -11,7 +16,18 @@ public abstract class DeployingStep extends AbstractReleaseStep {
     public static final int DEFAULT_TIMEOUT_MINUTES = 10;
     public static final int MAX_TIMEOUT_MINUTES = 24 * 60;
 
+    private final String function;
+    private final boolean reportsOutcome;
     private Integer timeoutMinutes;
+
+    /**
+     * @param function       the step's function name, for messages
+     * @param reportsOutcome whether the outcome goes to the engine (else the run's result decides it)
+     */
+    DeployingStep(String function, boolean reportsOutcome) {
+        this.function = function;
+        this.reportsOutcome = reportsOutcome;
+    }
 
     public Integer getTimeoutMinutes() {
         return timeoutMinutes;
@@ -20,6 +36,17 @@ public abstract class DeployingStep extends AbstractReleaseStep {
     @DataBoundSetter
     public void setTimeoutMinutes(Integer timeoutMinutes) {
         this.timeoutMinutes = timeoutMinutes;
+    }
+
+    @Override
+    public final StepExecution start(StepContext context) throws Exception {
+        try {
+            ReleaseCoordinates c = coordinatesToDeploy(function, releaseRunOf(context.get(Run.class)));
+            return new DeployExecution(context, function, c, DeployExecution.deadline(Clock.systemUTC(), timeout()),
+                    reportsOutcome);
+        } catch (ValidationException e) {
+            throw new AbortException(function + ": " + e.getMessage());
+        }
     }
 
     /**

@@ -1,15 +1,6 @@
 package io.jenkins.plugins.fathomable.steps;
 
-import hudson.AbortException;
 import hudson.Extension;
-import hudson.model.Run;
-import hudson.model.TaskListener;
-import io.jenkins.plugins.fathomable.core.validation.ValidationException;
-import java.time.Clock;
-import java.util.Set;
-import org.jenkinsci.plugins.workflow.steps.StepContext;
-import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
-import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.kohsuke.stapler.DataBoundConstructor;
 
 /**
@@ -23,30 +14,15 @@ public class FathomableApplyStep extends DeployingStep {
 
     @DataBoundConstructor
     public FathomableApplyStep() {
-    }
-
-    @Override
-    public StepExecution start(StepContext context) throws Exception {
-        try {
-            ReleaseCoordinates c = coordinatesToDeploy(FUNCTION_NAME, releaseRunOf(context.get(Run.class)));
-            return new DeployExecution(context, FUNCTION_NAME, c, DeployExecution.deadline(Clock.systemUTC(), timeout()),
-                    false);
-        } catch (ValidationException e) {
-            throw new AbortException(FUNCTION_NAME + ": " + e.getMessage());
-        }
+        super(FUNCTION_NAME, false);
     }
 
     @Extension
-    public static class DescriptorImpl extends StepDescriptor {
+    public static class DescriptorImpl extends ReleaseStepDescriptor {
 
         @Override
         public String getFunctionName() {
             return FUNCTION_NAME;
-        }
-
-        @Override
-        public Set<? extends Class<?>> getRequiredContext() {
-            return Set.of(Run.class, TaskListener.class);
         }
 
         @Override

@@ -1,0 +1,163 @@
+package io.jenkins.plugins.fathomable.engine;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import io.jenkins.plugins.fathomable.config.EngineSettings;
+import io.jenkins.plugins.fathomable.config.FathomableConfiguration;
+import io.jenkins.plugins.fathomable.core.deploy.ClusterConnector;
+import io.jenkins.plugins.fathomable.core.release.DeploymentRequest;
+import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
+import io.jenkins.plugins.fathomable.core.release.ReleaseExecutor;
+import io.jenkins.plugins.fathomable.core.source.RequestCounter;
+import io.jenkins.plugins.fathomable.core.source.github.CachingGitHubSourceFactory;
+import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
+import io.jenkins.plugins.fathomable.credentials.CredentialMapper;
+import io.jenkins.plugins.fathomable.credentials.CredentialsSecretStore;
+import io.jenkins.plugins.fathomable.credentials.JenkinsCredentials;
+import io.jenkins.plugins.fathomable.credentials.SystemStoreWriter;
+import io.jenkins.plugins.fathomable.github.JenkinsGitHubSources;
+import io.jenkins.plugins.fathomable.runs.InterruptedReleases;
+import io.jenkins.plugins.fathomable.runs.JenkinsReleaseJobs;
+import io.jenkins.plugins.fathomable.runs.PipelineReleaseExecutor;
+import io.jenkins.plugins.fathomable.runs.ReleaseJobs;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.model.Jenkins;
+import jenkins.util.Timer;
+import org.jenkinsci.plugins.github_branch_source.Connector;
+
+/**
+ * Owns this controller's engine: the one {@link FileTrackerStore} under {@code $JENKINS_HOME/fathomable}, and a
+ * {@link PluginEngine} rebuilt whenever the engine settings of {@link FathomableConfiguration} change. Deployments
+ * become runs of each tracker's Pipeline job ({@link PipelineReleaseExecutor}), whose outcomes go to the current
+ * release engine. The poller, the REST action, the status page and (through {@link EngineServices}) release runs and
+ * Pipeline steps all come here. At the first build after a start, deployments left in progress are settled
+ * ({@link InterruptedReleases}).
+ */
+@Extension
+public final class FathomableEngine {
+
+    private static final Logger LOG = Logger.getLogger(FathomableEngine.class.getName());
+
+    private final Clock clock = Clock.systemUTC();
+    private final RequestCounter counter = new RequestCounter();
+    private final ReleaseJobs jobs = new JenkinsReleaseJobs();
+    private boolean settled;
+    private FileTrackerStore store;
+    private ExecutorService pool;
+    private ExecutorService background;
+    private PluginEngine engine;
+    private EngineSettings builtFrom;
+    private JenkinsGitHubSources gitHub;
+
+    public static FathomableEngine get() {
+        return ExtensionList.lookupSingleton(FathomableEngine.class);
+    }
+
+    /** The engine for the current settings; throws core's {@code ValidationException} if they are invalid. */
+    public synchronized PluginEngine engine() {
+        FathomableConfiguration config = FathomableConfiguration.get();
+        EngineSettings settings = config.engineSettings();
+        if (engine != null && settings.equals(builtFrom)) {
+            return engine;
+        }
+        Path root = Jenkins.get().getRootDir().toPath().resolve("fathomable");
+        if (store == null) {
+            store = new FileTrackerStore(root.resolve("trackers"));
+            pool = Executors.newFixedThreadPool(4, daemon("Fathomable poll"));
+        }
+        if (gitHub != null) {
+            gitHub.close();
+        }
+        JenkinsCredentials credentials = new JenkinsCredentials(CredentialMapper.jenkins());
+        CredentialsSecretStore secrets = new CredentialsSecretStore(new SystemStoreWriter(), credentials);
+        gitHub = new JenkinsGitHubSources(settings.githubApiUrl(), JenkinsCredentials::find, new ConnectorConnections(),
+                new CachingGitHubSourceFactory(settings.githubApiUrl(), credentials, root.resolve("github-cache"),
+                        counter, clock), clock);
+        ReleaseExecutor executor = releaseExecutor(jobs, () -> FathomableConfiguration.get().getReleasePipelineTemplate(),
+                Timer.get(), () -> engine().releases());
+        engine = new PluginEngine(settings, config::trackers, store, new FileMemory(root.resolve("configured-trackers.txt")),
+                secrets, gitHub, executor, counter, clock, pool);
+        builtFrom = settings;
+        if (!settled) {
+            settled = true;
+            settleInterrupted(engine.releases(), jobs, Timer.get());
+        }
+        return engine;
+    }
+
+    /**
+     * How deployments run: as Pipeline runs made from the admins' template, failures to start reported to
+     * {@code releases} (the engine current when the outcome arrives, as settings may have rebuilt it meanwhile).
+     */
+    static ReleaseExecutor releaseExecutor(ReleaseJobs jobs, Supplier<String> template, Executor background,
+            Supplier<ReleaseEngine> releases) {
+        return new PipelineReleaseExecutor(jobs, template, background, (id, outcome) -> releases.get().completed(id,
+                outcome));
+    }
+
+    /**
+     * Takes the deployments in progress now, before this session hands out any, and settles them on
+     * {@code background} (Jenkins' Timer runs as SYSTEM, so every job and queue item is visible).
+     */
+    static void settleInterrupted(ReleaseEngine releases, ReleaseJobs jobs, Executor background) {
+        List<DeploymentRequest> left = releases.inProgress();
+        if (!left.isEmpty()) {
+            background.execute(() -> InterruptedReleases.settle(left, jobs, releases::completed));
+        }
+    }
+
+    /** Clients for the environments' clusters, as currently configured. */
+    synchronized EnvironmentClusters clusters() {
+        engine();
+        return new EnvironmentClusters(builtFrom.clusters(),
+                ClusterConnector.forThisProcess(new JenkinsCredentials(CredentialMapper.jenkins())));
+    }
+
+    /** Runs a poll pass on a background thread now (status page "Poll now"); the request does not wait for it. */
+    public synchronized void pollSoon() {
+        if (background == null) {
+            background = Executors.newSingleThreadExecutor(daemon("Fathomable poll now"));
+        }
+        background.submit(() -> {
+            try {
+                engine().pollPass(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Fathomable poll failed", e);
+            }
+        });
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + " " + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** github-branch-source's shared connections. */
+    private static final class ConnectorConnections implements JenkinsGitHubSources.Connections {
+        @Override
+        public org.kohsuke.github.GitHub connect(String apiUrl,
+                com.cloudbees.plugins.credentials.common.StandardCredentials credentials) throws java.io.IOException {
+            return Connector.connect(apiUrl, credentials);
+        }
+
+        @Override
+        public void release(org.kohsuke.github.GitHub gitHub) {
+            Connector.release(gitHub);
+        }
+    }
+}

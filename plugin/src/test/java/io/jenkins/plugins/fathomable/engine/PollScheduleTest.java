@@ -1,0 +1,35 @@
+package io.jenkins.plugins.fathomable.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class PollScheduleTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-30T04:00:00Z");
+
+    @Test
+    void theFirstTickPolls() {
+        assertThat(PollSchedule.due(null, T0, Duration.ofMinutes(5))).isTrue();
+    }
+
+    @Test
+    void ticksInsideTheIntervalOnlyReconcile() {
+        assertThat(PollSchedule.due(T0, T0.plusSeconds(60), Duration.ofMinutes(5))).isFalse();
+        assertThat(PollSchedule.due(T0, T0.plusSeconds(240), Duration.ofMinutes(5))).isFalse();
+    }
+
+    @Test
+    void aTickAtTheIntervalPollsEvenIfTheTimerIsSlightlyEarly() {
+        assertThat(PollSchedule.due(T0, T0.plusSeconds(300), Duration.ofMinutes(5))).isTrue();
+        assertThat(PollSchedule.due(T0, T0.plusSeconds(297), Duration.ofMinutes(5))).isTrue();
+    }
+
+    @Test
+    void aShorterIntervalTakesEffectAtTheNextTick() {
+        assertThat(PollSchedule.due(T0, T0.plusSeconds(120), Duration.ofMinutes(60))).isFalse();
+        assertThat(PollSchedule.due(T0, T0.plusSeconds(120), Duration.ofMinutes(1))).isTrue();
+    }
+}
