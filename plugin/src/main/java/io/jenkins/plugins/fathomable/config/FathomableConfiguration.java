@@ -42,7 +42,6 @@ public class FathomableConfiguration extends GlobalConfiguration {
     private String releasePipelineTemplate;
 
     public FathomableConfiguration() {
-        LegacyConfigFile.migrate(Jenkins.get().getRootDir().toPath());
         load();
     }
 

@@ -69,7 +69,7 @@ public final class TrackersAction implements RootAction {
         } catch (ValidationException e) {
             rsp.setStatus(503);
             rsp.setContentType("application/json; charset=utf-8");
-            rsp.getOutputStream().write(("{\"code\":\"not_configured\",\"message\":\"the Fathomable configuration is "
+            rsp.getOutputStream().write(("{\"error\":\"not_configured\",\"message\":\"the Fathomable configuration is "
                     + "invalid; fix it under Manage Jenkins » System\"}").getBytes(StandardCharsets.UTF_8));
             return;
         }
