@@ -5,6 +5,7 @@ import io.jenkins.plugins.fathomable.core.api.StatusProvider;
 import io.jenkins.plugins.fathomable.core.api.TrackerRepository;
 import io.jenkins.plugins.fathomable.core.event.TrackerEvent;
 import io.jenkins.plugins.fathomable.core.poll.CycleReport;
+import io.jenkins.plugins.fathomable.core.poll.ImagePolicyReader;
 import io.jenkins.plugins.fathomable.core.poll.PollCycle;
 import io.jenkins.plugins.fathomable.core.release.DeploymentRequest;
 import io.jenkins.plugins.fathomable.core.release.FlowConfig;
@@ -49,6 +50,16 @@ public final class TrackingEngine {
     public TrackingEngine(TrackerStore store, GitHubSourceFactory gitHub, RegistryClient registry, FlowConfig flow,
             Function<DeploymentReporter, ReleaseExecutor> executors, Clock clock, ExecutorService pollThreads,
             EngineLog log) {
+        this(store, gitHub, registry, new SpecImagePolicyReader(), flow, executors, clock, pollThreads, log);
+    }
+
+    /**
+     * @param policies reads the image policy of a tracker's file; hosts wrap {@link SpecImagePolicyReader} to add
+     *                 their own checks (the plugin's registry allow-list)
+     */
+    public TrackingEngine(TrackerStore store, GitHubSourceFactory gitHub, RegistryClient registry,
+            ImagePolicyReader policies, FlowConfig flow, Function<DeploymentReporter, ReleaseExecutor> executors,
+            Clock clock, ExecutorService pollThreads, EngineLog log) {
         Objects.requireNonNull(store, "store");
         this.log = Objects.requireNonNull(log, "log");
         this.trackers = new StoreTrackerRepository(store);
@@ -63,8 +74,7 @@ public final class TrackingEngine {
             executor.execute(request);
         }, clock);
         engine[0] = releases;
-        this.cycle = new PollCycle(trackers::list, trackers, gitHub, registry, new SpecImagePolicyReader(), clock,
-                pollThreads);
+        this.cycle = new PollCycle(trackers::list, trackers, gitHub, registry, policies, clock, pollThreads);
         this.ingestor = new ImmediateIngestor(cycle, trackers, gitHub, this::onEvent, clock);
         this.status = new ReleaseStatusProvider(releases);
     }
@@ -122,6 +132,9 @@ public final class TrackingEngine {
             releases.onEvent(event);
         } catch (NoSuchTrackerException e) {
             // deleted since the poll saw it
+        } catch (RuntimeException e) {
+            // one refused event must not cost the other trackers their pass
+            log.info("event refused: " + event.tracker() + " " + event.getClass().getSimpleName() + ": " + e);
         }
     }
 
