@@ -9,10 +9,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.jenkins.plugins.fathomable.core.deploy.ApplyOptions;
 import io.jenkins.plugins.fathomable.core.deploy.Inventory;
+import io.jenkins.plugins.fathomable.core.deploy.MockCluster;
 import io.jenkins.plugins.fathomable.core.deploy.ObjectRef;
 import io.jenkins.plugins.fathomable.core.release.ReleaseStatus;
 import io.jenkins.plugins.fathomable.testing.ManualDelays;
-import io.jenkins.plugins.fathomable.testing.MockCluster;
 import io.jenkins.plugins.fathomable.testing.ReleaseFixture;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +52,7 @@ class ReleaseDeployerTest {
     @BeforeEach
     void start() {
         fixture = new ReleaseFixture(dir, CLOCK);
-        cluster = new MockCluster();
+        cluster = MockCluster.start();
         fixture.clusters = target -> cluster.newClient();
         scheduler = Executors.newSingleThreadScheduledExecutor();
         deployer = new ReleaseDeployer(fixture, scheduler, CLOCK);
