@@ -83,8 +83,11 @@ public final class RefNames {
             return Optional.of("must use '/' as separator");
         }
         for (String segment : path.split("/", -1)) {
-            if (segment.equals("..") || segment.equals(".")) {
-                return Optional.of("must not contain '..' or '.' segments");
+            if (segment.equals("..")) {
+                return Optional.of("must not contain '..'");
+            }
+            if (segment.equals(".")) {
+                return Optional.of("must not contain '.' as a part (leave out './')");
             }
             if (segment.isEmpty()) {
                 return Optional.of("must not contain empty segments ('//' or a trailing '/')");
