@@ -80,7 +80,8 @@ class ServeLoopTest {
 
     private ServeApp start(URI gitHubApi) {
         ServeSettings settings = new ServeSettings("127.0.0.1", 0, stateDir, gitHubApi,
-                Duration.ofHours(1), false, ServeSettings.DEFAULT_ENVIRONMENTS, List.of(), true);
+                Duration.ofHours(1), false, ServeSettings.DEFAULT_ENVIRONMENTS, List.of(), true)
+                .withAnswerWithin(Duration.ofSeconds(60)); // these tests check complete answers
         return ServeApp.start(settings, LocalEngine::new, Optional.of(ADMIN_TOKEN), log::add, Clock.systemUTC(),
                 new SecureRandom());
     }
@@ -197,7 +198,7 @@ class ServeLoopTest {
         JsonNode created = post();
         assertThat(created.path("validation").path("valid").asBoolean()).isFalse();
         JsonNode error = created.path("validation").path("errors").get(0);
-        assertThat(error.path("field").asText()).isEqualTo("spec.replicas");
+        assertThat(error.path("field").asText()).as(created.toString()).isEqualTo("spec.replicas");
         assertThat(error.path("line").asInt()).isEqualTo(13);
         assertThat(created.path("status").path("state").asText()).isEqualTo("INVALID_CONFIG");
         assertThat(get().path("id").asText()).isEqualTo(ID);
@@ -288,6 +289,16 @@ class ServeLoopTest {
         for (String owned : List.of(ServeApp.TRACKERS_DIR, LocalEngine.RELEASES_DIR, "cache")) {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(stateDir.resolve(owned)))).as(owned).isEqualTo("rwx------");
+        }
+        // Issue 13, item 8: the GitHub cache (file contents of private repositories) was left 0644.
+        try (var cached = Files.walk(stateDir.resolve("cache"))) {
+            List<Path> all = cached.toList();
+            assertThat(all).filteredOn(Files::isRegularFile).isNotEmpty().allSatisfy(f -> assertThat(
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                    .as(f.toString()).isEqualTo("rw-------"));
+            assertThat(all).filteredOn(Files::isDirectory).allSatisfy(d -> assertThat(
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(d)))
+                    .as(d.toString()).isEqualTo("rwx------"));
         }
         try (var files = Files.walk(stateDir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
