@@ -84,8 +84,11 @@ public final class TrackerApi {
 
     /** For hosts: the answer to a request the HTTP layer refused before routing (bad syntax, huge headers). */
     public ApiResponse badRequest(int status, String reason) {
-        return error(new ApiProblem(status, "bad_request", "the request is malformed"
-                + (reason == null || reason.isBlank() ? "" : ": " + Printable.line(reason, 200))));
+        String message = "the request is malformed" + (reason == null || reason.isBlank() ? ""
+                : ": " + Printable.line(reason, 200));
+        // Mostly 400; the HTTP layer may say 414 (URI too long) or 431 (headers too large) instead.
+        return error(status == 400 ? new ApiProblem(400, "bad_request", message)
+                : new ApiProblem(status, "bad_request", message));
     }
 
     private static void authorize(ApiRequest request) {
