@@ -79,9 +79,13 @@ class ServeLoopTest {
     }
 
     private ServeApp start(URI gitHubApi) {
+        return start(gitHubApi, Duration.ofSeconds(60)); // these tests check complete answers
+    }
+
+    private ServeApp start(URI gitHubApi, Duration answerWithin) {
         ServeSettings settings = new ServeSettings("127.0.0.1", 0, stateDir, gitHubApi,
                 Duration.ofHours(1), false, ServeSettings.DEFAULT_ENVIRONMENTS, List.of(), true)
-                .withAnswerWithin(Duration.ofSeconds(60)); // these tests check complete answers
+                .withAnswerWithin(answerWithin);
         return ServeApp.start(settings, LocalEngine::new, Optional.of(ADMIN_TOKEN), log::add, Clock.systemUTC(),
                 new SecureRandom());
     }
@@ -327,5 +331,31 @@ class ServeLoopTest {
         assertThat(java.util.logging.Logger.getLogger("org.kohsuke.github").getLevel())
                 .as("github-api's per-retry INFO lines are not shown by serve")
                 .isEqualTo(java.util.logging.Level.WARNING);
+    }
+
+    /** Issue 13, item 2: a tracker POST held its thread ~30 s while GitHub hung; now it answers, reading on. */
+    @Test
+    void aHangingGitHubDoesNotHoldThePostAndTheReadFinishesAfterIt() throws Exception {
+        String digest = push();
+        publish(spec(""));
+        app.close();
+        app = start(URI.create(github.apiUrl()), Duration.ofSeconds(1));
+        var hang = WM.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/repos/" + REPO)).atPriority(0)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFixedDelay(5_000)
+                        .withStatus(503)));
+
+        JsonNode answer = post();
+
+        assertThat(answer.path("status").path("state").asText()).isEqualTo("READING");
+        assertThat(answer.path("validation").path("pending").asBoolean()).isTrue();
+        JsonNode after = await("the read finished after the answer", t -> t.path("status").path("state").asText()
+                .equals("ERROR"));
+        assertThat(after.path("status").path("lastError").asText()).contains("GitHub answered HTTP 503");
+
+        WM.removeStub(hang);
+        app.pollNow();
+        await("recovered once GitHub answers again", deployed("dev", 1));
+        assertThat(releaseFile("dev", 1)).contains(digest);
     }
 }
