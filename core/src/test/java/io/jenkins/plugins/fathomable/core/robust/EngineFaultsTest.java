@@ -118,6 +118,11 @@ class EngineFaultsTest {
         awaitDeployed(1, digest);
     }
 
+    @org.junit.jupiter.api.AfterAll
+    static void report() {
+        System.out.println("EngineFaultsTest: " + FAULTS.get() + " faults injected, each shown, survived and recovered");
+    }
+
     @AfterEach
     void tearDown() {
         pollThreads.shutdownNow();
