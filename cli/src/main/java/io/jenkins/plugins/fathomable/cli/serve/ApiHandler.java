@@ -58,7 +58,9 @@ final class ApiHandler extends Handler.Abstract {
         CompletableFuture<byte[]> body;
         long length = request.getLength();
         if (length > TrackerApi.MAX_BODY_BYTES) {
-            // Not read at all: the handler still checks permissions first, then answers 413.
+            // Not read at all: the handler still checks permissions first, then answers 413; the connection is
+            // closed after the answer (the rest of the body is never read), and the client is told so.
+            response.getHeaders().put("Connection", "close");
             body = CompletableFuture.completedFuture(new byte[TrackerApi.MAX_BODY_BYTES + 1]);
         } else if (length == 0) {
             body = CompletableFuture.completedFuture(new byte[0]);
@@ -66,6 +68,7 @@ final class ApiHandler extends Handler.Abstract {
             body = Content.Source.asByteArrayAsync(request, TrackerApi.MAX_BODY_BYTES + 1)
                     .exceptionally(e -> {
                         if (unwrap(e) instanceof IllegalArgumentException) {
+                            response.getHeaders().put("Connection", "close");
                             return new byte[TrackerApi.MAX_BODY_BYTES + 1]; // more than the limit arrived
                         }
                         throw new CompletionException(unwrap(e));
@@ -77,6 +80,7 @@ final class ApiHandler extends Handler.Abstract {
                     Throwable cause = unwrap(e);
                     ApiResponse r = cause instanceof TimeoutException ? api.requestTimeout()
                             : api.badRequest(400, "the body could not be read");
+                    response.getHeaders().put("Connection", "close"); // what is left of the body is not read
                     write(response, callback, method, r);
                     log.info("http: " + method + " " + loggable(path) + " -> " + r.status() + " ("
                             + cause.getClass().getSimpleName() + ")");
