@@ -50,6 +50,18 @@ public final class JenkinsClient {
             }
         }
 
+        /** The page as jsoup reads it. */
+        public org.jsoup.nodes.Document html() {
+            return org.jsoup.Jsoup.parse(text(), uri.toString());
+        }
+
+        /** The visible text of the page's main panel (or of the whole body), whitespace collapsed. */
+        public String mainText() {
+            org.jsoup.nodes.Document doc = html();
+            org.jsoup.nodes.Element main = doc.getElementById("main-panel");
+            return (main != null ? main : doc.body()).text();
+        }
+
         public Optional<String> header(String name) {
             return headers.firstValue(name);
         }
