@@ -151,6 +151,16 @@ public final class RealJenkins implements AutoCloseable {
         return workDir;
     }
 
+    /**
+     * Leaves the Configuration as Code file of that name out of later boots (what it configured stays, as saved);
+     * e.g. before a restart that must keep values changed on the configuration page, which the file would reset.
+     */
+    public synchronized void dropCasc(String fileName) {
+        if (!cascFiles.remove(cascFile(fileName))) {
+            throw new IllegalArgumentException("no Configuration as Code file " + fileName + " in " + cascFiles);
+        }
+    }
+
     /** The Configuration as Code file of that name (as given to the builder), to read or rewrite before a restart. */
     public Path cascFile(String fileName) {
         return workDir.resolve("casc").resolve(fileName);
