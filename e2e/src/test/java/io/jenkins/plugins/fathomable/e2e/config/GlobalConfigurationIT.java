@@ -42,7 +42,8 @@ class GlobalConfigurationIT {
     @RegisterExtension
     @Order(1)
     static final WireMockExtension GITHUB = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .resetOnEachTest(false).build();
 
     @RegisterExtension
     @Order(2)

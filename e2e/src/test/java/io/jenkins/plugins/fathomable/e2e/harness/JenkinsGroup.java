@@ -135,6 +135,11 @@ public final class JenkinsGroup implements ExecutionCondition, BeforeAllCallback
         return root.basic(JenkinsUser.READER.name(), readerToken);
     }
 
+    /** HTTP Basic with a new API token of {@code user}. */
+    public JenkinsClient withToken(JenkinsUser user) {
+        return root.basic(user.name(), root.newApiToken(user.name(), user.password(), "e2e"));
+    }
+
     /** The administrator's API token, once {@link #admin()} made it. */
     public Optional<String> adminToken() {
         return Optional.ofNullable(adminToken);
