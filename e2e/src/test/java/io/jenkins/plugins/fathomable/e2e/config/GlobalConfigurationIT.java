@@ -64,7 +64,7 @@ class GlobalConfigurationIT {
 
     private static Browser browser() throws Exception {
         if (browser == null) {
-            browser = Browser.start(GROUP.jenkins().workDir());
+            browser = Browser.start(GROUP.jenkins());
             browser.login(GROUP.jenkins().url(), JenkinsUser.ADMIN);
         }
         return browser;

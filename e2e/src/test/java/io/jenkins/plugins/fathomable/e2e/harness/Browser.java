@@ -33,9 +33,12 @@ public final class Browser implements AutoCloseable {
     public static final String CHROMIUM = System.getProperty("e2e.chromium", "/usr/bin/chromium");
     public static final String CHROMEDRIVER = System.getProperty("e2e.chromedriver", "/usr/bin/chromedriver");
 
+    /** Selenium looks for DevTools bindings matching the browser and warns when it has none; the suite uses none. */
+    private static final java.util.logging.Logger CDP_VERSION_FINDER =
+            java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder");
+
     static {
-        // Selenium looks for DevTools bindings matching the browser and warns when it has none; the suite uses none
-        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools.CdpVersionFinder").setLevel(Level.OFF);
+        CDP_VERSION_FINDER.setLevel(Level.OFF);
     }
 
     private final ChromeDriver driver;
@@ -43,14 +46,28 @@ public final class Browser implements AutoCloseable {
     private final Path screenshots;
     private final List<String> consoleErrors = new ArrayList<>();
 
-    private Browser(ChromeDriver driver, ChromeDriverService service, Path screenshots) {
+    private final OutboundGuard proxy;
+    private final Path dir;
+
+    private Browser(ChromeDriver driver, ChromeDriverService service, Path screenshots, OutboundGuard proxy, Path dir) {
         this.driver = driver;
         this.service = service;
         this.screenshots = screenshots;
+        this.proxy = proxy;
+        this.dir = dir;
     }
 
-    /** Starts Chromium with a fresh profile under {@code dir}; screenshots go to {@code dir/screenshots}. */
-    public static Browser start(Path dir) throws IOException {
+    /**
+     * Starts Chromium for pages of {@code jenkins}, with a fresh profile under its work folder; screenshots go to
+     * {@code screenshots/} there. The browser's proxy is an {@link OutboundGuard} of its own (loopback addresses
+     * bypass it): nothing the browser asks for leaves the machine. Chromium's own background services (time, updates,
+     * autofill, search preconnect), which the flags below mostly silence, are refused there and listed in
+     * {@code browser-background-requests.txt}; a page resource from off the machine fails to load, which the
+     * console reports as an error.
+     */
+    public static Browser start(RealJenkins jenkins) throws IOException {
+        Path dir = jenkins.workDir();
+        OutboundGuard proxy = new OutboundGuard();
         for (String binary : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(Path.of(binary))) {
                 throw new IllegalStateException(binary + " is missing: apt-get install -y chromium chromium-driver (./test does)");
@@ -69,9 +86,17 @@ public final class Browser implements AutoCloseable {
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=en-US", "--user-data-dir=" + profile);
+                "--disable-dev-shm-usage", "--window-size=1366,900", "--lang=en-US", "--user-data-dir=" + profile,
+                "--proxy-server=http://" + proxy.proxyAddress(), "--no-default-browser-check", "--no-pings",
+                "--disable-default-apps", "--disable-extensions", "--disable-domain-reliability",
+                "--disable-client-side-phishing-detection", "--dns-prefetch-disable", "--password-store=basic",
+                "--disable-features=AutofillServerCommunication,OptimizationHints,OptimizationHintsFetching,"
+                        + "PasswordLeakDetection,MediaRouter,Translate,NetworkTimeServiceQuerying,PreconnectToSearch");
+        options.setExperimentalOption("prefs", Map.of("credentials_enable_service", false,
+                "profile.password_manager_enabled", false, "profile.password_manager_leak_detection", false,
+                "autofill.profile_enabled", false, "search.suggest_enabled", false));
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        return new Browser(new ChromeDriver(service, options), service, screenshots);
+        return new Browser(new ChromeDriver(service, options), service, screenshots, proxy, dir);
     }
 
     public WebDriver driver() {
@@ -108,6 +133,15 @@ public final class Browser implements AutoCloseable {
         element.click();
     }
 
+    /** Clicks something that submits a form or follows a link, and waits until the next page has loaded. */
+    public void clickAndWait(org.openqa.selenium.WebElement element) {
+        org.openqa.selenium.WebElement page = driver.findElement(By.tagName("html"));
+        click(element);
+        new WebDriverWait(driver, Duration.ofSeconds(60))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        awaitLoaded();
+    }
+
     /** Runs JavaScript in the page. */
     public Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
@@ -118,12 +152,28 @@ public final class Browser implements AutoCloseable {
      * {@code screenshots/NAME.png}.
      */
     public Path screenshot(String name) throws IOException {
+        return screenshot(name, null);
+    }
+
+    /** A screenshot of one element (e.g. a page's section), saved as {@code screenshots/NAME.png}. */
+    public Path screenshot(String name, org.openqa.selenium.WebElement element) throws IOException {
         Dimension before = driver.manage().window().getSize();
-        Number height = (Number) script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
-        driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(Math.max(height.intValue() + 40, 600), 12000)));
         try {
+            // stretch the window until the whole page fits (the window's own frame takes some of its height)
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Number content = (Number) script("return Math.max(document.body.scrollHeight,"
+                        + " document.documentElement.scrollHeight, document.body.getBoundingClientRect().bottom + window.scrollY)");
+                Number frame = (Number) script("return window.outerHeight - window.innerHeight");
+                int wanted = Math.min(content.intValue() + Math.max(frame.intValue(), 0) + 24, 12000);
+                Number inner = (Number) script("return window.innerHeight");
+                if (inner.intValue() >= content.intValue()) {
+                    break;
+                }
+                driver.manage().window().setSize(new Dimension(before.getWidth(), wanted));
+            }
+            script("window.scrollTo(0, 0)");
             Path file = screenshots.resolve(name + ".png");
-            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            Files.write(file, element == null ? driver.getScreenshotAs(OutputType.BYTES) : element.getScreenshotAs(OutputType.BYTES));
             return file;
         } finally {
             driver.manage().window().setSize(before);
@@ -146,12 +196,23 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Requests of Chromium's own services, refused by the browser's proxy. */
+    public List<String> backgroundRequests() {
+        return proxy.attempts();
+    }
+
     @Override
     public void close() {
         try {
             driver.quit();
         } finally {
             service.stop();
+            try {
+                proxy.close();
+                Files.write(dir.resolve("browser-background-requests.txt"), proxy.attempts());
+            } catch (IOException e) {
+                // only a report
+            }
         }
     }
 }

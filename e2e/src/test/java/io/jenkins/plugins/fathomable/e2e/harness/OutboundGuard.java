@@ -46,6 +46,11 @@ public final class OutboundGuard implements AutoCloseable {
                 "hudson.model.UpdateCenter.updateCenterUrl", "http://127.0.0.1:" + port + "/");
     }
 
+    /** {@code 127.0.0.1:PORT}, to give a browser as its proxy (it bypasses the proxy for loopback addresses). */
+    public String proxyAddress() {
+        return "127.0.0.1:" + server.getLocalPort();
+    }
+
     /** Time and request line ({@code 02:45:37 CONNECT api.github.com:443 HTTP/1.1}) of each request that tried to leave. */
     public List<String> attempts() {
         return List.copyOf(attempts);
