@@ -26,8 +26,8 @@ class JenkinsGitHubSourcesTest {
 
         @Override
         public GitHub connect(String apiUrl, StandardCredentials credentials) {
-            String key = credentials == null ? "anonymous" : String.valueOf(Fakes.PLAIN.get(
-                    ((com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials) credentials).getPassword()));
+            String key = credentials == null ? "anonymous" : ((com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials) credentials).getPassword()
+                    .getPlainText();
             connectedWith.add(apiUrl + " " + (credentials == null ? "anonymous" : credentials.getId()));
             GitHub gitHub = byKey.computeIfAbsent(key, k -> GitHub.offline());
             usage.merge(gitHub, 1, Integer::sum);
