@@ -176,6 +176,29 @@ class PluginEngineTest {
         assertThat(engine.store().ids()).isEmpty();
     }
 
+    @Test
+    void releaseOperationsAnswerOnTheApiAsTheCallerAlsoForConfiguredTrackers() throws Exception {
+        configured.add(Tracker.of("payments.api", "acme/payments", "fathomable.yaml", null, null, null, null));
+        pass();
+
+        ApiResponse refused = engine.api().handle(ApiExchange.request("POST", "/payments.api/hold", null, Map.of(),
+                new byte[0], READER));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(engine.releases().status(TrackerId.parse("payments.api")).held()).isFalse();
+
+        ApiResponse held = engine.api().handle(ApiExchange.request("POST", "/payments.api/hold", null, Map.of(),
+                new byte[0], ADMIN));
+        assertThat(held.status()).as(held.bodyText()).isEqualTo(200);
+        assertThat(held.bodyText()).contains("\"onHold\":true");
+        assertThat(engine.releases().history(TrackerId.parse("payments.api"))).singleElement()
+                .satisfies(h -> assertThat(h.actor() + " " + h.action()).isEqualTo("alice held"));
+
+        ApiResponse rollback = engine.api().handle(ApiExchange.request("POST", "/payments.api/rollback",
+                "environment=prod", Map.of(), new byte[0], ADMIN));
+        assertThat(rollback.status()).as(rollback.bodyText()).isEqualTo(409);
+        assertThat(rollback.bodyText()).contains("prod has no previous release to roll back to");
+    }
+
     private PluginEngine newEngineOnSameStoreAfterRestart() {
         return newEngine();
     }

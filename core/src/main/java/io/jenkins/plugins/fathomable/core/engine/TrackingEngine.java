@@ -11,6 +11,7 @@ import io.jenkins.plugins.fathomable.core.release.DeploymentRequest;
 import io.jenkins.plugins.fathomable.core.release.FlowConfig;
 import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
 import io.jenkins.plugins.fathomable.core.release.ReleaseExecutor;
+import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
 import io.jenkins.plugins.fathomable.core.source.github.GitHubSourceFactory;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
@@ -33,6 +34,7 @@ public final class TrackingEngine {
     private final StoreTrackerRepository trackers;
     private final PollCycle cycle;
     private final ReleaseEngine releases;
+    private final ReleaseOperations operations;
     private final ReleaseExecutor executor;
     private final ImmediateIngestor ingestor;
     private final ReleaseStatusProvider status;
@@ -74,6 +76,7 @@ public final class TrackingEngine {
             executor.execute(request);
         }, clock);
         engine[0] = releases;
+        this.operations = new ReleaseOperations(releases);
         this.cycle = new PollCycle(trackers::list, trackers, gitHub, registry, policies, clock, pollThreads);
         this.ingestor = new ImmediateIngestor(cycle, trackers, gitHub, this::onEvent, clock);
         this.status = new ReleaseStatusProvider(releases);
@@ -93,9 +96,14 @@ public final class TrackingEngine {
         return status;
     }
 
-    /** For operations by people (approve, hold, rollback, retry) and detailed status. */
+    /** The release flow: detailed status, history, and {@code completed} for executors. */
     public ReleaseEngine releases() {
         return releases;
+    }
+
+    /** What people do to releases (approve, reject, hold, unhold, roll back, retry), for REST routes and pages. */
+    public ReleaseOperations operations() {
+        return operations;
     }
 
     /**
