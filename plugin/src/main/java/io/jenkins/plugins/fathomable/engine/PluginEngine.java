@@ -100,7 +100,7 @@ public final class PluginEngine {
             report.events().forEach(e -> log.println("  " + e.tracker() + ": " + e.getClass().getSimpleName()));
             log.printf("polled %d trackers in %d ms: %d events, %d failed; requests %s%n", report.trackers(),
                     report.finishedAt().toEpochMilli() - report.startedAt().toEpochMilli(), report.events().size(),
-                    report.errors().size(), report.requests());
+                    report.errors().size(), report.requestSummary());
             report.errors().forEach(e -> log.printf("  %s: %s %s%n", e.tracker(), e.status(), e.message()));
             return report;
         }

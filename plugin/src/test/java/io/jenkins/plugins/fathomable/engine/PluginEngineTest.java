@@ -147,6 +147,7 @@ class PluginEngineTest {
         String log = pass();
 
         assertThat(log).contains("tracker payments.api added from the configuration").contains("polled 2 trackers");
+        assertThat(log).containsPattern("failed; requests (none|[a-z0-9_]+=\\d+( [a-z0-9_]+=\\d+)*)\\R");
         assertThat(engine.store().ids()).extracting(TrackerId::toString).containsExactly("payments.api", "team.app");
         ApiResponse delete = call(ADMIN, "DELETE", "/payments.api", null);
         assertThat(delete.status()).isEqualTo(400);

@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The whole loop over one {@link TrackerStore}: detection ({@link PollCycle}), the release flow
@@ -116,7 +115,7 @@ public final class TrackingEngine {
         report.errors().forEach(e -> log.info("poll: " + e.tracker() + " " + e.status() + ": " + e.message()));
         releases.reconcile();
         log.info("poll: " + report.trackers() + " trackers, " + report.events().size() + " events, "
-                + report.errors().size() + " failed; requests " + requests(report));
+                + report.errors().size() + " failed; requests " + report.requestSummary());
         return report;
     }
 
@@ -164,12 +163,6 @@ public final class TrackingEngine {
         TrackerEvent.NewImageVersion e = (TrackerEvent.NewImageVersion) event;
         return id + " new image version: " + e.current().repository() + " " + e.previous().tag() + " -> "
                 + e.current().tag();
-    }
-
-    private static String requests(CycleReport report) {
-        return report.requests().isEmpty() ? "none" : report.requests().entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey())
-                .map(e -> e.getKey().name().toLowerCase() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 
     private static String abbrev(String sha) {
