@@ -32,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -95,8 +96,16 @@ public final class PollCycle {
 
     /** Polls every tracker once and reports what changed and what it cost. */
     public CycleReport run() throws InterruptedException {
+        return run(tracker -> true);
+    }
+
+    /**
+     * Polls the trackers that are {@code due} (a host leaves out those whose webhooks flow, until their safety-net
+     * poll) and reports what changed and what it cost.
+     */
+    public CycleReport run(Predicate<? super Tracker> due) throws InterruptedException {
         List<Tracker> all = List.copyOf(trackers.get());
-        CycleReport report = poll(all);
+        CycleReport report = poll(all.stream().filter(due).toList(), executor);
         // Forget files no tracker reads any more (deleted or re-pointed trackers).
         Set<CycleLookups.ConfigKey> live = new HashSet<>();
         all.forEach(tracker -> live.add(configKey(tracker)));
@@ -106,10 +115,18 @@ public final class PollCycle {
 
     /** Polls one tracker now (an immediate ingest after it is created), with the same rules as a cycle. */
     public CycleReport pollOne(Tracker tracker) throws InterruptedException {
-        return poll(List.of(tracker));
+        return poll(List.of(tracker), executor);
     }
 
-    private CycleReport poll(List<Tracker> batch) throws InterruptedException {
+    /**
+     * Polls exactly these trackers now (a webhook named them), with the same rules as a cycle, on {@code threads}:
+     * a look must not queue behind a pass of every tracker.
+     */
+    public CycleReport pollSome(Collection<Tracker> some, ExecutorService threads) throws InterruptedException {
+        return poll(List.copyOf(some), threads);
+    }
+
+    private CycleReport poll(List<Tracker> batch, ExecutorService threads) throws InterruptedException {
         Instant started = clock.instant();
         RequestCounter counter = registry.counter();
         var before = counter.snapshot();
@@ -118,7 +135,7 @@ public final class PollCycle {
         sorted.sort(Comparator.comparing(Tracker::id));
         List<Future<Outcome>> futures = new ArrayList<>();
         for (Tracker tracker : sorted) {
-            futures.add(executor.submit(() -> pollLocked(tracker, lookups)));
+            futures.add(threads.submit(() -> pollLocked(tracker, lookups, started)));
         }
         List<TrackerEvent> events = new ArrayList<>();
         List<CycleReport.TrackerError> errors = new ArrayList<>();
@@ -141,10 +158,16 @@ public final class PollCycle {
     }
 
     /** One tracker at a time, so a cycle and an immediate poll never interleave on the same observation. */
-    private Outcome pollLocked(Tracker tracker, CycleLookups lookups) {
+    private Outcome pollLocked(Tracker tracker, CycleLookups lookups, Instant started) {
         ReentrantLock lock = locks[Math.floorMod(tracker.id().hashCode(), LOCK_STRIPES)];
         lock.lock();
         try {
+            TrackerObservation seen = store.observation(tracker.id()).orElse(TrackerObservation.NONE);
+            if (seen.lastPoll() != null && seen.lastPoll().isAfter(started)) {
+                // Looked at since this cycle began (a webhook): this cycle's shared lookups may be older than what
+                // that look saw, and comparing them would report a step back.
+                return new Outcome(List.of(), null);
+            }
             return pollTracker(tracker, lookups);
         } finally {
             lock.unlock();
