@@ -17,6 +17,7 @@ import io.jenkins.plugins.fathomable.core.source.github.CachingGitHubSourceFacto
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryConfig;
 import io.jenkins.plugins.fathomable.core.source.registry.Sleeper;
+import io.jenkins.plugins.fathomable.core.webhook.Webhooks;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,9 +103,14 @@ public final class LocalEngine implements Engine {
     }
 
     @Override
+    public Webhooks webhooks() {
+        return engine.webhooks();
+    }
+
+    @Override
     public void pollOnce() {
         try {
-            engine.pollOnce();
+            engine.pollDue(context.settings().safetyNet());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -37,6 +37,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     windows: [{cron: "0 9 * * 1-5", timeZone: Europe/Berlin, duration: 8h}]
  *     soak: 1h
  *     approval: true
+ * webhooks:                           # see WebhookSettings
+ *   github: {secretFile: /run/secrets/github-webhook}
+ *   registry: {tokenEnv: REGISTRY_WEBHOOK_TOKEN}
  * registries:
  *   - host: 127.0.0.1:5000
  *     plainHttp: true
@@ -50,11 +53,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * @param githubApiUrl {@code null} when not set, likewise the others
  */
 public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<ServeSettings.Environment> environments,
-        List<ServeSettings.Registry> registries, Boolean renderOnly) {
+        List<ServeSettings.Registry> registries, Boolean renderOnly, WebhookSettings webhooks) {
 
-    static final ServeConfigFile EMPTY = new ServeConfigFile(null, null, null, null, null);
+    static final ServeConfigFile EMPTY = new ServeConfigFile(null, null, null, null, null, null);
     private static final Set<String> KEYS = Set.of("githubApiUrl", "pollInterval", "environments", "registries",
-            "renderOnly");
+            "renderOnly", "webhooks");
     private static final Set<String> REGISTRY_KEYS = Set.of("host", "credentialsId", "plainHttp", "username",
             "passwordFile", "passwordEnv", "requestsPerSecond", "maxConcurrent");
 
@@ -88,6 +91,7 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Serv
         List<ServeSettings.Environment> environments = null;
         List<ServeSettings.Registry> registries = null;
         Boolean renderOnly = null;
+        WebhookSettings webhooks = null;
         for (NodeTuple t : map.getValue()) {
             String key = scalar(t.getKeyNode());
             Node v = t.getValueNode();
@@ -104,6 +108,7 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Serv
                 case "environments" -> environments = EnvironmentSection.read(v, errors);
                 case "renderOnly" -> renderOnly = bool("renderOnly", v, errors);
                 case "registries" -> registries = registries(v, errors);
+                case "webhooks" -> webhooks = WebhookSettings.read(v, errors);
                 default -> errors.add(error(String.valueOf(key), "unknown key; known keys: " + String.join(", ",
                         new java.util.TreeSet<>(KEYS)), t.getKeyNode()));
             }
@@ -111,7 +116,7 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Serv
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new ServeConfigFile(api, poll, environments, registries, renderOnly);
+        return new ServeConfigFile(api, poll, environments, registries, renderOnly, webhooks);
     }
 
     private static URI url(Node v, List<FieldError> errors) {

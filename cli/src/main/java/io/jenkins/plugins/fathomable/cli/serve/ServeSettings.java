@@ -15,7 +15,15 @@ import java.util.Objects;
  */
 public record ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
         boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly,
-        Duration answerWithin) {
+        Duration answerWithin, WebhookSettings webhooks) {
+
+    /** Without webhooks. */
+    public ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
+            boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly,
+            Duration answerWithin) {
+        this(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments, registries, renderOnly,
+                answerWithin, WebhookSettings.NONE);
+    }
 
     /** How long a POST/PUT waits for its read of GitHub and the registry before answering {@code READING}. */
     public static final Duration DEFAULT_ANSWER_WITHIN = Duration.ofSeconds(5);
@@ -98,12 +106,24 @@ public record ServeSettings(String bind, int port, Path stateDir, URI githubApiU
         environments = List.copyOf(environments);
         registries = List.copyOf(registries);
         answerWithin = answerWithin == null ? DEFAULT_ANSWER_WITHIN : answerWithin;
+        webhooks = webhooks == null ? WebhookSettings.NONE : webhooks;
     }
 
     /** The same settings with another answer wait (tests that need every answer complete wait long). */
     public ServeSettings withAnswerWithin(Duration wait) {
         return new ServeSettings(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments,
-                registries, renderOnly, wait);
+                registries, renderOnly, wait, webhooks);
+    }
+
+    /** The same settings with these webhook receivers. */
+    public ServeSettings withWebhooks(WebhookSettings newWebhooks) {
+        return new ServeSettings(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments,
+                registries, renderOnly, answerWithin, newWebhooks);
+    }
+
+    /** How often each tracker is polled: the poll interval, or the webhook interval while its webhooks flow. */
+    public io.jenkins.plugins.fathomable.core.webhook.SafetyNet safetyNet() {
+        return new io.jenkins.plugins.fathomable.core.webhook.SafetyNet(pollInterval, webhooks.pollInterval());
     }
 
     public List<String> environmentNames() {
