@@ -11,7 +11,8 @@ import java.time.Instant;
 
 /**
  * Runs the engine's poll pass on the configured interval, on its own thread (never a request or timer thread), and
- * otherwise lets the release engine notice soak times and windows each minute. Its log is the one Jenkins keeps for
+ * otherwise lets the release engine notice soak times and windows each minute. A pass polls the trackers that are
+ * due: those whose webhooks flow only at the (longer) webhook poll interval. Its log is the one Jenkins keeps for
  * periodic work ({@code $JENKINS_HOME/logs/tasks/Fathomable poll.log}).
  */
 @Extension
@@ -43,7 +44,7 @@ public final class FathomablePoller extends AsyncPeriodicWork {
         Instant now = clock.instant();
         if (PollSchedule.due(lastPass, now, config.pollInterval())) {
             lastPass = now;
-            engine.pollPass(listener.getLogger());
+            engine.pollPass(listener.getLogger(), config.safetyNet());
         } else {
             engine.reconcile();
         }

@@ -17,6 +17,8 @@ import io.jenkins.plugins.fathomable.core.source.registry.Sleeper;
 import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
+import io.jenkins.plugins.fathomable.core.webhook.SafetyNet;
+import io.jenkins.plugins.fathomable.core.webhook.Webhooks;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -89,14 +91,25 @@ public final class PluginEngine {
         return store;
     }
 
-    /**
-     * One poll pass: copies the configured trackers into the store, polls every tracker, hands each event to the
-     * release engine and starts whatever is due. Passes never overlap.
-     */
+    /** Where verified webhook deliveries go (the GitHub plugin's hook, the registry receiver). */
+    public Webhooks webhooks() {
+        return engine.webhooks();
+    }
+
+    /** A pass over every tracker (Poll now). */
     public CycleReport pollPass(PrintStream log) throws InterruptedException {
+        return pollPass(log, null);
+    }
+
+    /**
+     * One poll pass: copies the configured trackers into the store, polls the trackers {@code schedule} says are due
+     * (every tracker for {@code null}), hands each event to the release engine and starts whatever is due. Passes
+     * never overlap.
+     */
+    public CycleReport pollPass(PrintStream log, SafetyNet schedule) throws InterruptedException {
         synchronized (passLock) {
             configured.sync(msg -> log.println(msg));
-            CycleReport report = engine.pollOnce();
+            CycleReport report = engine.pollDue(schedule);
             report.events().forEach(e -> log.println("  " + e.tracker() + ": " + e.getClass().getSimpleName()));
             log.printf("polled %d trackers in %d ms: %d events, %d failed; requests %s%n", report.trackers(),
                     report.finishedAt().toEpochMilli() - report.startedAt().toEpochMilli(), report.events().size(),

@@ -29,8 +29,6 @@ public interface TrackerRepository extends ObservationStore {
     /** Every tracker, ordered by id. */
     List<Tracker> list();
 
-    /** When a webhook last concerned the tracker, per source; none for a repository that does not keep them. */
-    default WebhookTimes webhooks(TrackerId id) {
-        return WebhookTimes.NONE;
-    }
+    /** When a webhook last concerned the tracker, per source ({@link WebhookTimes#NONE} if never, or no tracker). */
+    WebhookTimes webhooks(TrackerId id);
 }
