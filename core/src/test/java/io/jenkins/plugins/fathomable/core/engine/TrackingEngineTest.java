@@ -11,7 +11,6 @@ import io.jenkins.plugins.fathomable.core.release.DeploymentOutcome;
 import io.jenkins.plugins.fathomable.core.release.DeploymentRequest;
 import io.jenkins.plugins.fathomable.core.release.FlowConfig;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
-import io.jenkins.plugins.fathomable.core.source.github.CachingGitHubSourceFactory;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryConfig;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
@@ -77,7 +76,7 @@ class TrackingEngineTest {
                 new RegistryConfig(Map.of(), new RegistryConfig.Limits(4, 1000, 3, Duration.ofMillis(100),
                         Duration.ofSeconds(5))), CredentialsPort.none(), counter, clock, new RecordingSleeper(clock));
         return new TrackingEngine(new FileTrackerStore(state.resolve("trackers")),
-                new CachingGitHubSourceFactory(github.apiUrl(), CredentialsPort.none(), state.resolve("cache"), counter,
+                github.reader(CredentialsPort.none(), state.resolve("cache"), counter,
                         clock), registry, FlowConfig.defaults(),
                 reporter -> request -> {
                     handedOut.add(request);

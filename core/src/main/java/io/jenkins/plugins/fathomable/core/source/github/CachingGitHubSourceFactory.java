@@ -33,15 +33,23 @@ public final class CachingGitHubSourceFactory implements GitHubSourceFactory {
     private final Path cacheRoot;
     private final RequestCounter counter;
     private final Clock clock;
+    private final GitHubGovernor governor;
     private final Map<String, GitHubSource> sources = new ConcurrentHashMap<>();
 
     public CachingGitHubSourceFactory(String apiUrl, CredentialsPort credentials, Path cacheRoot, RequestCounter counter,
             Clock clock) {
+        this(apiUrl, credentials, cacheRoot, counter, clock, null);
+    }
+
+    /** @param governor every request of every source waits for its permit; {@code null}: ungoverned */
+    CachingGitHubSourceFactory(String apiUrl, CredentialsPort credentials, Path cacheRoot, RequestCounter counter,
+            Clock clock, GitHubGovernor governor) {
         this.apiUrl = apiUrl;
         this.credentials = credentials;
         this.cacheRoot = cacheRoot;
         this.counter = counter;
         this.clock = clock;
+        this.governor = governor;
     }
 
     @Override
@@ -56,7 +64,7 @@ public final class CachingGitHubSourceFactory implements GitHubSourceFactory {
         }
         // The directory name is a hash: credentials ids may hold characters a file name cannot.
         okhttp3.Cache cache = new okhttp3.Cache(cacheRoot.resolve(hash(key)).toFile(), CACHE_BYTES);
-        GitHubSource created = new GitHubSource(GitHubClients.create(apiUrl, credentials, credentialsId, cache, counter), clock);
+        GitHubSource created = new GitHubSource(GitHubClients.create(apiUrl, credentials, credentialsId, cache, counter, governor), clock);
         GitHubSource raced = sources.putIfAbsent(key, created);
         return raced != null ? raced : created;
     }

@@ -99,8 +99,13 @@ public final class GitHubSource {
         } catch (GHFileNotFoundException e) {
             return new ConfigFetch.Failed(Status.NOT_FOUND, "GitHub: " + step + " not found (or not visible to these credentials)");
         } catch (HttpException e) {
-            return failed(e, step);
+            Optional<GitHubGovernor.Refused> refused = GitHubGovernor.Refused.in(e);
+            return refused.isPresent() ? refused(refused.get()) : failed(e, step);
         } catch (IOException | RuntimeException e) {
+            Optional<GitHubGovernor.Refused> refused = GitHubGovernor.Refused.in(e);
+            if (refused.isPresent()) {
+                return refused(refused.get());
+            }
             Optional<String> unreachable = ConnectionFailure.describe(e);
             if (unreachable.isPresent()) {
                 return unreachable(unreachable.get(), step);
@@ -110,6 +115,13 @@ public final class GitHubSource {
         } finally {
             noteRateLimit();
         }
+    }
+
+    /** A request its governor did not let go: deferred for budget, else the pause the tracker shows. */
+    private static ConfigFetch refused(GitHubGovernor.Refused refused) {
+        FileState state = GitHubReader.refused(refused.pause());
+        return state instanceof FileState.Failed f ? new ConfigFetch.Failed(f.status(), f.message())
+                : new ConfigFetch.Deferred(refused.getMessage());
     }
 
     /** Until when this source makes no requests because the rate limit is used up ({@link Instant#MIN} if not). */
