@@ -1,6 +1,7 @@
 package io.jenkins.plugins.fathomable.cli.serve;
 
 import io.jenkins.plugins.fathomable.core.release.DeployWindow;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,9 +13,11 @@ import java.util.Objects;
  *
  * @param environments release order, e.g. dev, ha, preprod, prod
  * @param renderOnly   never apply to a cluster: every release is written under {@code <stateDir>/releases}
+ * @param github       the GitHub request budget per credential: points a minute, requests in flight
  */
 public record ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
-        boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly) {
+        boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly,
+        GitHubLimits github) {
 
     public static final URI DEFAULT_GITHUB_API = URI.create("https://api.github.com");
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(1);
@@ -79,8 +82,16 @@ public record ServeSettings(String bind, int port, Path stateDir, URI githubApiU
         }
     }
 
+    /** With GitHub's default request budget. */
+    public ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
+            boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly) {
+        this(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments, registries, renderOnly,
+                GitHubLimits.DEFAULT);
+    }
+
     public ServeSettings {
         Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(github, "github");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(githubApiUrl, "githubApiUrl");
         Objects.requireNonNull(pollInterval, "pollInterval");

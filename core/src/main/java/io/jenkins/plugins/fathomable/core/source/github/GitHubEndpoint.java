@@ -30,6 +30,12 @@ public record GitHubEndpoint(HttpUrl rest, HttpUrl graphql) {
         return new GitHubEndpoint(rest, rest.newBuilder().encodedPath(graphqlPath).query(null).build());
     }
 
+    /** The REST root as people write it: without the trailing {@code /} of a bare host. */
+    public String display() {
+        String text = rest.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+
     /** The API host, with its port when it is not the scheme's default: governors are per host and credential. */
     public String host() {
         return rest.port() == HttpUrl.defaultPort(rest.scheme()) ? rest.host() : rest.host() + ":" + rest.port();

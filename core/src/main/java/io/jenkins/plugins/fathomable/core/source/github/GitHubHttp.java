@@ -183,7 +183,7 @@ final class GitHubHttp {
     }
 
     private Failure unreachable(String reason, String what) {
-        return new Failure(Status.ERROR, "cannot reach GitHub API at " + endpoint.rest() + ": " + reason + " (" + what + ")");
+        return new Failure(Status.ERROR, "cannot reach GitHub API at " + endpoint.display() + ": " + reason + " (" + what + ")");
     }
 
     private Failure failure(Answer answer, GitHubGovernor governor, String what) {

@@ -111,7 +111,7 @@ public final class GitHubReader {
         FileState failure;
         try {
             return query.read(http.graphql(access.credential(), governor(access.identity()), query.query(),
-                    query.variables(), deadline, "looking up " + files.size() + " file" + (files.size() == 1 ? "" : "s")));
+                    query.variables(), deadline, describe(files)));
         } catch (GitHubHttp.Failure e) {
             failure = new FileState.Failed(e.status(), e.getMessage());
         } catch (GitHubGovernor.Refused e) {
@@ -122,6 +122,12 @@ public final class GitHubReader {
             all.put(file, failure);
         }
         return all;
+    }
+
+    private static String describe(List<FileQuery> files) {
+        long repos = files.stream().map(FileQuery::repo).distinct().count();
+        return repos == 1 && files.size() == 1 ? "looking up " + files.get(0).path() + " in " + files.get(0).repo()
+                : "looking up " + files.size() + " files in " + (repos == 1 ? files.get(0).repo() : repos + " repositories");
     }
 
     /** Reads the content of a file at the commit its lookup found (one REST request). */
