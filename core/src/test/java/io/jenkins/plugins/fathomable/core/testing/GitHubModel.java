@@ -111,7 +111,16 @@ public final class GitHubModel implements GitHubGraphQl.Repositories {
             return Optional.of(blob);
         }
         return tree.keySet().stream().anyMatch(p -> p.startsWith(path + "/"))
-                ? Optional.of(new Tree(GitHubFixture.sha(commit + ":" + path))) : Optional.empty();
+                ? Optional.of(new Tree(treeOid(commit, path))) : Optional.empty();
+    }
+
+    private static String treeOid(String commit, String path) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-1")
+                    .digest((commit + ":" + path).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The commit an object names, through annotated tags. */
