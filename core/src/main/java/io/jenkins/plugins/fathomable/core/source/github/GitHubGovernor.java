@@ -82,7 +82,7 @@ public final class GitHubGovernor {
                 free = window.take(now);
             }
             if (free == null) {
-                return new Permit();
+                return new Permit(window);
             }
             inFlight.release();
             if (free.isAfter(deadline)) {
@@ -210,16 +210,26 @@ public final class GitHubGovernor {
         return s == null ? null : s.trim();
     }
 
-    /** A slot in flight; closing it frees the slot (the point stays spent for a minute). */
+    /**
+     * A slot in flight and its point. Closing it frees the slot and dates the point at the answer: GitHub counts a
+     * request when it arrives, which is never later, so the window never holds fewer of GitHub's counted requests than
+     * GitHub sees, however long the request took.
+     */
     public final class Permit implements AutoCloseable {
+        private final Window window;
         private boolean closed;
 
-        private Permit() {}
+        private Permit(Window window) {
+            this.window = window;
+        }
 
         @Override
         public void close() {
             if (!closed) {
                 closed = true;
+                synchronized (GitHubGovernor.this) {
+                    window.answered(clock.instant());
+                }
                 inFlight.release();
             }
         }
@@ -251,47 +261,62 @@ public final class GitHubGovernor {
     }
 
     /**
-     * The send times of the points spent in the last minute, oldest first: one more may go while fewer than
-     * {@code capacity} are a minute old or younger, so no 60-second window ever holds more than {@code capacity}.
-     * Grows with use, so an idle credential costs a few bytes.
+     * The points spent in the last minute: those in flight, and the answer times of the others, oldest first. One more
+     * may go while fewer than {@code capacity} are in flight or were answered a minute ago or later, so no 60-second
+     * window ever holds more than {@code capacity}. Grows with use, so an idle credential costs a few bytes.
      */
     private static final class Window {
         private final int capacity;
-        private long[] sent = new long[4];
+        private long[] answered = new long[4];
         private int head;
         private int size;
+        private int inFlight;
 
         Window(int capacity) {
             this.capacity = capacity;
         }
 
-        /** Spends a point now and returns {@code null}, or returns when the next one frees up. */
+        /** Spends a point now (in flight until {@link #answered}) and returns {@code null}, or when one frees up. */
         Instant take(Instant now) {
-            long t = now.toEpochMilli();
-            long horizon = t - WINDOW.toMillis();
-            while (size > 0 && sent[head] <= horizon) {
-                head = (head + 1) % sent.length;
+            long horizon = now.toEpochMilli() - WINDOW.toMillis();
+            while (size > 0 && answered[head] <= horizon) {
+                head = (head + 1) % answered.length;
                 size--;
             }
-            if (size >= capacity) {
-                return Instant.ofEpochMilli(sent[head] + WINDOW.toMillis());
+            if (size + inFlight >= capacity) {
+                // all in flight: the earliest any can free is a minute after it is answered, at least a minute on
+                return size == 0 ? now.plus(WINDOW) : Instant.ofEpochMilli(answered[head] + WINDOW.toMillis());
             }
-            if (size == sent.length) {
-                long[] grown = new long[Math.min(sent.length * 2, Math.max(capacity, 4))];
-                for (int i = 0; i < size; i++) {
-                    grown[i] = sent[(head + i) % sent.length];
-                }
-                sent = grown;
-                head = 0;
-            }
-            sent[(head + size) % sent.length] = t;
-            size++;
+            inFlight++;
             return null;
         }
 
-        /** Whether nothing was spent in the last minute. */
+        /** A point in flight was answered at {@code now}: it counts until a minute after. */
+        void answered(Instant now) {
+            inFlight--;
+            if (size == answered.length) {
+                long[] grown = new long[Math.max(4, Math.min(answered.length * 2, capacity))];
+                for (int i = 0; i < size; i++) {
+                    grown[i] = answered[(head + i) % answered.length];
+                }
+                answered = grown;
+                head = 0;
+            }
+            // answers may come back out of order; keeping the ring sorted keeps the oldest at its head
+            int at = size;
+            long t = now.toEpochMilli();
+            while (at > 0 && answered[(head + at - 1) % answered.length] > t) {
+                answered[(head + at) % answered.length] = answered[(head + at - 1) % answered.length];
+                at--;
+            }
+            answered[(head + at) % answered.length] = t;
+            size++;
+        }
+
+        /** Whether nothing is in flight and nothing was answered in the last minute. */
         boolean idle(Instant now) {
-            return size == 0 || sent[(head + size - 1) % sent.length] <= now.toEpochMilli() - WINDOW.toMillis();
+            return inFlight == 0 && (size == 0
+                    || answered[(head + size - 1) % answered.length] <= now.toEpochMilli() - WINDOW.toMillis());
         }
     }
 }

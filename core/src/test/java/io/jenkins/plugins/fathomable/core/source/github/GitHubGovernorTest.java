@@ -54,6 +54,26 @@ class GitHubGovernorTest {
     }
 
     @Test
+    void aPointCountsFromItsAnswerSoASlowRequestNeverLetsTheNextMinuteHoldMore() throws Exception {
+        GitHubGovernor governor = governor(2, 10, 10);
+        Instant start = clock.instant();
+        GitHubGovernor.Permit slow = governor.acquire(GitHubGovernor.Api.REST, start);
+        governor.acquire(GitHubGovernor.Api.REST, start).close();
+        assertThatThrownBy(() -> governor.acquire(GitHubGovernor.Api.REST, start))
+                .isInstanceOfSatisfying(GitHubGovernor.Refused.class,
+                        r -> assertThat(r.pause().until()).isEqualTo(start.plusSeconds(60)));
+
+        clock.advance(Duration.ofSeconds(30));
+        slow.close(); // answered only now: GitHub may have counted it as late as this
+
+        clock.set(start.plusSeconds(60));
+        governor.acquire(GitHubGovernor.Api.REST, clock.instant()).close();
+        assertThatThrownBy(() -> governor.acquire(GitHubGovernor.Api.REST, clock.instant()))
+                .isInstanceOfSatisfying(GitHubGovernor.Refused.class,
+                        r -> assertThat(r.pause().until()).isEqualTo(start.plusSeconds(90)));
+    }
+
+    @Test
     void waitsForPointsThatFreeBeforeTheDeadline() throws Exception {
         GitHubGovernor governor = governor(1, 10, 10);
         Instant start = clock.instant();
