@@ -2,9 +2,10 @@ package io.jenkins.plugins.fathomable.cli;
 
 import io.jenkins.plugins.fathomable.core.spec.ParseResult;
 import io.jenkins.plugins.fathomable.core.spec.SpecParser;
+import io.jenkins.plugins.fathomable.core.spec.SpecText;
+import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import io.jenkins.plugins.fathomable.core.validation.FieldError;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -25,7 +26,9 @@ final class SpecFiles {
                 return problem("is " + size + " bytes; at most " + SpecParser.MAX_CHARS + " characters (1 MiB) are"
                         + " accepted");
             }
-            return SpecParser.parse(Files.readString(file, StandardCharsets.UTF_8));
+            return SpecParser.parse(SpecText.decode(Files.readAllBytes(file)));
+        } catch (ValidationException e) {
+            return ParseResult.invalid(e.errors());
         } catch (NoSuchFileException e) {
             return problem("does not exist");
         } catch (IOException e) {

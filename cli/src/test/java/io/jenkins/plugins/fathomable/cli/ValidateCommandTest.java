@@ -67,6 +67,29 @@ class ValidateCommandTest {
                 + " bytes; at most 1048576 characters (1 MiB) are accepted" + System.lineSeparator());
     }
 
+    /** Issue 13, item 8: validate and serve decode alike; the bad byte's place is named. */
+    @Test
+    void aFileThatIsNotUtf8IsRefusedWithItsLineAndColumn(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("latin1.yaml");
+        Files.write(file, "apiVersion: fathomable.io/v1\nkind: Caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        CliRun run = CliRun.of("validate", file.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo(file + ": document: is not valid UTF-8: byte 0xe9 at offset 38 cannot start or"
+                + " continue a character; save the file as UTF-8 (line 2, column 10)" + System.lineSeparator());
+    }
+
+    /** Issue 13, item 8: a value with line breaks must not break the one-problem-per-line output. */
+    @Test
+    void valuesWithLineBreaksStayOnTheirProblemsLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("breaks.yaml");
+        Files.writeString(file, "apiVersion: \"fathomable.io/v1\\n" + file + ": valid\"\nkind: \"A\\r\\nB\"\n");
+        CliRun run = CliRun.of("validate", file.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().lines()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith(file + ": "));
+        assertThat(run.err().lines()).contains(file + ": apiVersion: must be fathomable.io/v1, got 'fathomable.io/v1\\n"
+                + file + ": valid' (line 1, column 13)");
+    }
+
     @Test
     void withoutAFileItIsAUsageError() {
         CliRun run = CliRun.of("validate");

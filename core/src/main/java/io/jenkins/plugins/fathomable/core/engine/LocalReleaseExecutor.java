@@ -100,6 +100,11 @@ public final class LocalReleaseExecutor implements ReleaseExecutor {
                 deploy(request);
             } catch (RuntimeException e) {
                 finish(request, DeploymentOutcome.failed("deployment failed: " + e.getMessage(), null));
+            } catch (VirtualMachineError | LinkageError e) {
+                // Out of memory, a stack overflow, a missing class: reported, or the deployment stays in progress
+                // for ever (and is resumed into the same failure at every start).
+                finish(request, DeploymentOutcome.failed("deployment failed: " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : ": " + e.getMessage()), null));
             }
         });
     }

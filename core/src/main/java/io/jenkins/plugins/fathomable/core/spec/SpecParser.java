@@ -15,7 +15,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Reads {@code fathomable.yaml}. The YAML is only composed into a node tree — no objects are constructed, so
  * tags cannot instantiate types — and the tree is walked against the v1 format, so every error names its field
- * path and line:column. Aliases, nesting and size are bounded to refuse "billion laughs" and huge documents.
+ * path and line:column. Aliases, nesting and size are bounded to refuse "billion laughs" and huge documents, and so
+ * is the size of the document once its aliases are expanded ({@link ExpandedSize}): a small file that repeats one
+ * large anchored value thousands of times would otherwise pass and exhaust memory when rendered. Every host
+ * (validate, serve, the plugin) parses through here, so they share the limits.
  */
 public final class SpecParser {
 
@@ -26,7 +29,14 @@ public final class SpecParser {
     /** Deepest nesting of lists and mappings; the format itself needs about 8. */
     public static final int MAX_NESTING_DEPTH = 20;
 
+    /** Characters of text (keys and values) the document may hold once aliases are expanded (2 MiB). */
+    public static final long MAX_EXPANDED_CHARS = 2L * 1024 * 1024;
+    /** Keys, values and collections the document may hold once aliases are expanded. */
+    public static final long MAX_EXPANDED_NODES = 100_000;
+
     private static final String DOCUMENT = "document";
+    /** Whole-document problems are placed at the start of the file rather than at the "unknown" 0:0. */
+    private static final int START = 1;
 
     private SpecParser() {}
 
@@ -40,8 +50,9 @@ public final class SpecParser {
                     null);
         }
         Node root;
+        StreamReader reader = new StreamReader(yaml);
         try {
-            root = compose(yaml);
+            root = compose(reader);
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -52,18 +63,24 @@ public final class SpecParser {
         } catch (YAMLException e) {
             return invalid("is refused: " + firstLine(e.getMessage()), null);
         } catch (RuntimeException e) {
-            // a YAML library bug must not escape as a crash of the caller; report it as a document problem
-            return invalid("could not be read: " + e.getClass().getSimpleName(), null);
+            // The scanner lets some bad input escape unmarked (e.g. "\UFFFFFFFF" overflows its number parsing); it
+            // must not crash the caller, and the reader still knows where it stopped.
+            return invalid("is not valid YAML: cannot read the text here (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())) + ")", reader.getMark());
         }
         if (root == null) {
             return invalid("is empty; expected apiVersion, kind, metadata and spec", null);
+        }
+        var expanded = ExpandedSize.check(root, MAX_EXPANDED_CHARS, MAX_EXPANDED_NODES);
+        if (expanded.isPresent()) {
+            return ParseResult.invalid(List.of(expanded.get()));
         }
         Problems problems = new Problems();
         AppSpec spec = new SpecReader(problems).read(root);
         return problems.isEmpty() && spec != null ? ParseResult.valid(spec) : ParseResult.invalid(problems.sorted());
     }
 
-    private static Node compose(String yaml) {
+    private static Node compose(StreamReader reader) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
         options.setNestingDepthLimit(MAX_NESTING_DEPTH);
@@ -71,12 +88,12 @@ public final class SpecParser {
         options.setAllowRecursiveKeys(false);
         options.setAllowDuplicateKeys(false);
         options.setProcessComments(false);
-        Composer composer = new Composer(new ParserImpl(new StreamReader(yaml), options), new Resolver(), options);
+        Composer composer = new Composer(new ParserImpl(reader, options), new Resolver(), options);
         return composer.getSingleNode();
     }
 
     private static ParseResult invalid(String message, Mark mark) {
-        FieldError e = mark == null ? new FieldError(DOCUMENT, message)
+        FieldError e = mark == null ? new FieldError(DOCUMENT, message, START, START)
                 : new FieldError(DOCUMENT, message, mark.getLine() + 1, mark.getColumn() + 1);
         return ParseResult.invalid(List.of(e));
     }

@@ -18,6 +18,8 @@ public record Tracker(TrackerId id, String repo, String sourcePath, GitRef ref, 
     private static final Pattern OWNER = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
     private static final Pattern REPO_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}");
+    /** Longest credentials id accepted (Jenkins ids are UUIDs or short names). */
+    public static final int MAX_CREDENTIALS_ID_LENGTH = 256;
 
     public Tracker {
         Objects.requireNonNull(id, "id");
@@ -25,12 +27,11 @@ public record Tracker(TrackerId id, String repo, String sourcePath, GitRef ref, 
         List<FieldError> errors = new ArrayList<>();
         checkRepo(repo, errors);
         checkSourcePath(sourcePath, errors);
-        if (ref.kind() == GitRef.Kind.COMMIT && !SHA.matcher(ref.value()).matches()) {
-            errors.add(new FieldError("commit", "must be a full 40-character lower-case hex commit SHA"));
-        }
+        checkRef(ref, errors);
         if (credentialsId != null && credentialsId.isBlank()) {
             credentialsId = null;
         }
+        checkCredentialsId(credentialsId, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -49,27 +50,35 @@ public record Tracker(TrackerId id, String repo, String sourcePath, GitRef ref, 
         } catch (ValidationException e) {
             errors.addAll(e.errors());
         }
+        // Before trimming, which would silently drop a trailing NUL or line break.
+        int before = errors.size();
+        rawControl("repo", repo, errors);
+        rawControl("sourcePath", sourcePath, errors);
+        rawControl("tag", tag, errors);
+        rawControl("branch", branch, errors);
+        rawControl("commit", commit, errors);
+        rawControl("credentialsId", credentialsId, errors);
+        if (errors.size() > before) {
+            throw new ValidationException(errors);
+        }
         checkRepo(repo, errors);
         checkSourcePath(sourcePath, errors);
         GitRef ref = GitRef.DEFAULT;
         int given = 0;
         if (present(tag)) { given++; ref = GitRef.tag(tag.trim()); }
         if (present(branch)) { given++; ref = GitRef.branch(branch.trim()); }
-        if (present(commit)) {
-            given++;
-            if (!SHA.matcher(commit.trim()).matches()) {
-                errors.add(new FieldError("commit", "must be a full 40-character lower-case hex commit SHA"));
-            } else {
-                ref = GitRef.commit(commit.trim());
-            }
-        }
+        if (present(commit)) { given++; ref = GitRef.commit(commit.trim()); }
         if (given > 1) {
             errors.add(new FieldError("tag", "give at most one of tag, branch and commit"));
+        } else {
+            checkRef(ref, errors);
         }
+        String credentials = present(credentialsId) ? credentialsId.trim() : null;
+        checkCredentialsId(credentials, errors);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new Tracker(trackerId, repo.trim(), sourcePath.trim(), ref, credentialsId);
+        return new Tracker(trackerId, repo.trim(), sourcePath.trim(), ref, credentials);
     }
 
     public String owner() {
@@ -82,6 +91,12 @@ public record Tracker(TrackerId id, String repo, String sourcePath, GitRef ref, 
 
     public Tracker withCredentialsId(String newCredentialsId) {
         return new Tracker(id, repo, sourcePath, ref, newCredentialsId);
+    }
+
+    private static void rawControl(String field, String value, List<FieldError> errors) {
+        if (value != null) {
+            RefNames.controlCharacter(value).ifPresent(p -> errors.add(new FieldError(field, p)));
+        }
     }
 
     private static boolean present(String s) {
@@ -113,22 +128,31 @@ public record Tracker(TrackerId id, String repo, String sourcePath, GitRef ref, 
             errors.add(new FieldError("sourcePath", "is required, e.g. fathomable.yaml or deploy/fathomable.yaml"));
             return;
         }
-        String p = path.trim();
-        if (p.startsWith("/")) {
-            errors.add(new FieldError("sourcePath", "must be relative to the repository root (no leading '/')"));
-        }
-        if (p.contains("\\")) {
-            errors.add(new FieldError("sourcePath", "must use '/' as separator"));
-        }
-        for (String segment : p.split("/", -1)) {
-            if (segment.equals("..")) {
-                errors.add(new FieldError("sourcePath", "must not contain '..'"));
-                break;
+        RefNames.pathProblem(path.trim()).ifPresent(p -> errors.add(new FieldError("sourcePath", p)));
+    }
+
+    /** Tags and branches follow Git's ref-name rules; a commit is a full SHA. */
+    private static void checkRef(GitRef ref, List<FieldError> errors) {
+        switch (ref.kind()) {
+            case COMMIT -> {
+                if (!SHA.matcher(ref.value()).matches()) {
+                    errors.add(new FieldError("commit", "must be a full 40-character lower-case hex commit SHA"));
+                }
             }
-            if (segment.isEmpty() && !p.startsWith("/")) {
-                errors.add(new FieldError("sourcePath", "must not contain empty segments ('//' or a trailing '/')"));
-                break;
-            }
+            case TAG, BRANCH -> RefNames.refProblem(ref.value()).ifPresent(p -> errors.add(
+                    new FieldError(ref.kind() == GitRef.Kind.TAG ? "tag" : "branch", p)));
+            default -> { }
+        }
+    }
+
+    private static void checkCredentialsId(String credentialsId, List<FieldError> errors) {
+        if (credentialsId == null) {
+            return;
+        }
+        if (credentialsId.length() > MAX_CREDENTIALS_ID_LENGTH) {
+            errors.add(new FieldError("credentialsId", "must be at most " + MAX_CREDENTIALS_ID_LENGTH + " characters"));
+        } else {
+            RefNames.controlCharacter(credentialsId).ifPresent(p -> errors.add(new FieldError("credentialsId", p)));
         }
     }
 }

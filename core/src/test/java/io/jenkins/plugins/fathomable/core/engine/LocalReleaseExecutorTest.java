@@ -106,6 +106,31 @@ class LocalReleaseExecutorTest {
         assertThat(releases.resolve("shop.report").resolve("dev")).isDirectoryNotContaining("glob:**.tmp");
     }
 
+    /** Issue 13, item 1: an Error (the probe's OutOfMemoryError) left the deployment DEPLOYING for ever. */
+    @Test
+    void anErrorDuringTheDeploymentIsReportedAsAFailureNotLeftInProgress() throws Exception {
+        LocalReleaseExecutor executor = executor(target -> {
+            throw new OutOfMemoryError("Java heap space (simulated)");
+        }, Duration.ofMinutes(1));
+        executor.execute(request(spec("cron-job", "  schedule: \"30 2 * * *\"\n")));
+
+        assertThat(next()).isInstanceOfSatisfying(DeploymentOutcome.Failed.class, f -> assertThat(f.reason())
+                .isEqualTo("deployment failed: OutOfMemoryError: Java heap space (simulated)"));
+    }
+
+    /** Issue 13, item 1: the probe's amplified file, recorded before the limit existed, fails to render, quickly. */
+    @Test
+    void anAmplifiedReleaseFailsToRenderInsteadOfExhaustingMemory() throws Exception {
+        StringBuilder extra = new StringBuilder("  schedule: \"30 2 * * *\"\n  command: [&big \"")
+                .append("x".repeat(100_000)).append("\"]\n  args:\n");
+        extra.append("    - *big\n".repeat(5_000));
+        LocalReleaseExecutor executor = executor(ClusterClients.none(), Duration.ofMinutes(1));
+        executor.execute(request(spec("cron-job", extra.toString())));
+
+        assertThat(next()).isInstanceOfSatisfying(DeploymentOutcome.Failed.class, f -> assertThat(f.reason())
+                .startsWith("release 4 does not render: document: is refused: once its aliases are expanded"));
+    }
+
     @Test
     void withAClusterTheObjectsAreAppliedAndTheOutcomeWaitsForReadiness() throws Exception {
         cluster = MockCluster.start();

@@ -38,7 +38,7 @@ class SpecParserSafetyTest {
         String yaml = "apiVersion: fathomable.io/v1\n# " + "x".repeat(10 * 1024 * 1024) + "\n";
         ParseResult result = SpecParser.parse(yaml);
         assertThat(result.errors()).extracting(FieldError::toString).containsExactly("document: is " + yaml.length()
-                + " characters long; at most 1048576 (1 MiB) are accepted");
+                + " characters long; at most 1048576 (1 MiB) are accepted (line 1, column 1)");
     }
 
     @Test
@@ -85,13 +85,13 @@ class SpecParserSafetyTest {
     @Test
     void refusesEmptyListAndMultipleDocuments() {
         assertThat(SpecParser.parse("").errors()).extracting(FieldError::toString)
-                .containsExactly("document: is empty; expected apiVersion, kind, metadata and spec");
+                .containsExactly("document: is empty; expected apiVersion, kind, metadata and spec (line 1, column 1)");
         assertThat(SpecParser.parse("- a\n- b\n").errors()).extracting(FieldError::toString).containsExactly(
                 "document: must be a mapping with apiVersion, kind, metadata and spec, got a list (line 1, column 1)");
         assertThat(SpecParser.parse(SpecParserErrorsTest.BASE + "---\n" + SpecParserErrorsTest.BASE).errors())
                 .singleElement().satisfies(e -> assertThat(e.message()).contains("single document"));
         assertThat(SpecParser.parse(null).errors()).extracting(FieldError::toString)
-                .containsExactly("document: is missing");
+                .containsExactly("document: is missing (line 1, column 1)");
     }
 
     /** Every example with one line removed, and cut at every tenth character: a result, never an exception. */

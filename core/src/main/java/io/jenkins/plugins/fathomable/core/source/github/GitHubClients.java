@@ -20,7 +20,8 @@ import org.kohsuke.github.extras.okhttp3.OkHttpGitHubConnector;
  * Builds a {@link GitHub} for detection outside Jenkins (CLI, tests): OkHttp with a response cache, so every repeat
  * request carries {@code If-None-Match} and an unchanged answer is a free {@code 304}; rate and abuse limits fail
  * fast (the {@link GitHubSource} pauses instead of a thread sleeping); each network answer is counted as
- * {@link RequestKind#GITHUB_200}, {@link RequestKind#GITHUB_304} or {@link RequestKind#GITHUB_ERROR}.
+ * {@link RequestKind#GITHUB_200}, {@link RequestKind#GITHUB_304} or {@link RequestKind#GITHUB_ERROR}, and so is a
+ * request that got no answer (as an error).
  */
 public final class GitHubClients {
 
@@ -59,6 +60,16 @@ public final class GitHubClients {
         }
         OkHttpClient client = http
                 .cache(cache)
+                // A request that got no answer at all (refused, reset, timed out) is an error too; the network
+                // interceptor below only sees answers.
+                .addInterceptor(chain -> {
+                    try {
+                        return chain.proceed(chain.request());
+                    } catch (IOException e) {
+                        counter.record(RequestKind.GITHUB_ERROR);
+                        throw e;
+                    }
+                })
                 .addNetworkInterceptor(chain -> {
                     Response response = chain.proceed(chain.request());
                     counter.record(response.code() == 304 ? RequestKind.GITHUB_304

@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Keeps one credential's requests to one GitHub API host within {@link GitHubLimits}: REST and GraphQL points in any
  * 60 seconds, requests in flight, and the pauses GitHub asks for. A {@code 403}/{@code 429} with {@code Retry-After},
  * or {@code x-ratelimit-remaining: 0} with {@code x-ratelimit-reset}, stops every request with this credential until
- * then; while GitHub cannot be reached at all, requests back off (1 s, doubling up to 5 minutes) instead of failing
+ * then; while GitHub cannot be reached at all, requests back off (5 s, doubling up to 5 minutes) instead of failing
  * one after another. Nothing is sent that would break a limit: the caller is {@link Refused} instead, and
  * decides whether the work waits for the next cycle.
  */
@@ -33,6 +33,8 @@ public final class GitHubGovernor {
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final Duration UNANNOUNCED_PAUSE = Duration.ofMinutes(1);
+    /** As {@link GitHubSource}'s back-off: the first wait after GitHub could not be reached, doubled per failure. */
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final GitHubLimits limits;
@@ -163,17 +165,25 @@ public final class GitHubGovernor {
         pauseUntil(until, Hold.RATE_LIMITED, why + (message == null || message.isBlank() ? "" : " (" + message + ")"));
     }
 
-    /** GitHub could not be reached: hold requests 1 s, 2 s, 4 s … up to 5 minutes, until an answer arrives. */
-    public void unreachable(String reason) {
-        Duration wait;
+    /**
+     * GitHub could not be reached: hold requests 5 s, 10 s, 20 s … up to 5 minutes, until an answer arrives. Trackers
+     * refused meanwhile show {@code reason}, the retry time and the failures so far.
+     *
+     * @return until when requests are held
+     */
+    public Instant unreachable(String reason) {
+        Instant now = clock.instant();
         synchronized (this) {
+            if (pause != null && pause.hold() == Hold.UNREACHABLE && now.isBefore(pause.until())) {
+                return pause.until(); // another request of this outage already counted it
+            }
             unreachable = Math.min(unreachable + 1, 20);
-            wait = Duration.ofSeconds(1L << Math.min(unreachable - 1, 9));
+            Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(unreachable - 1, 16));
+            Instant until = now.plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait);
+            pause = new Pause(Hold.UNREACHABLE, until, reason + "; backing off until " + until + " (" + unreachable
+                    + (unreachable == 1 ? " failure" : " failures in a row") + ")");
+            return until;
         }
-        if (wait.compareTo(MAX_BACKOFF) > 0) {
-            wait = MAX_BACKOFF;
-        }
-        pauseUntil(clock.instant().plus(wait), Hold.UNREACHABLE, reason);
     }
 
     private synchronized void pauseUntil(Instant until, Hold hold, String reason) {

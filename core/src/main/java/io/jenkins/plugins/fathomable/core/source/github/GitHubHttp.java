@@ -9,10 +9,11 @@ import io.jenkins.plugins.fathomable.core.credentials.Secret;
 import io.jenkins.plugins.fathomable.core.event.ConfigRevision;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.RequestKind;
+import io.jenkins.plugins.fathomable.core.spec.SpecText;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation.Status;
+import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
@@ -125,7 +126,11 @@ final class GitHubHttp {
                     + " is not a regular file GitHub can return inline (directories and files over 1 MB are not)");
         }
         byte[] content = Base64.getMimeDecoder().decode(body.path("content").asText(""));
-        return new ConfigRevision(commitSha, body.path("sha").asText(), new String(content, StandardCharsets.UTF_8));
+        try {
+            return new ConfigRevision(commitSha, body.path("sha").asText(), SpecText.decode(content));
+        } catch (ValidationException e) {
+            throw new Failure(Status.INVALID_CONFIG, path + " at " + commitSha + ": " + e.getMessage());
+        }
     }
 
     private Request.Builder authorised(Request.Builder request, Credential credential) {
@@ -150,19 +155,19 @@ final class GitHubHttp {
             try (Response response = client.newCall(request).execute()) {
                 JsonNode body = parse(response.body());
                 Answer answer = new Answer(response.code(), body, response.headers());
+                if (answer.code() >= 400) {
+                    counter.record(RequestKind.GITHUB_ERROR);
+                }
                 governor.observe(answer.code(), answer::header, answer.message());
                 return answer;
             } catch (InterruptedIOException e) {
                 if (Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
-                governor.unreachable("no answer in time");
-                throw unreachable("no answer in time", what);
+                throw unreachable(governor, "no answer in time", what);
             } catch (IOException e) {
-                String reason = ConnectionFailure.describe(e).orElse(e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : " " + e.getMessage()));
-                governor.unreachable(reason);
-                throw unreachable(reason, what);
+                throw unreachable(governor, ConnectionFailure.describe(e).orElse(e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage())), what);
             }
         }
     }
@@ -182,8 +187,12 @@ final class GitHubHttp {
         }
     }
 
-    private Failure unreachable(String reason, String what) {
-        return new Failure(Status.ERROR, "cannot reach GitHub API at " + endpoint.display() + ": " + reason + " (" + what + ")");
+    /** A request that got no answer: counted as an error, and every request of the credential backs off. */
+    private Failure unreachable(GitHubGovernor governor, String reason, String what) {
+        counter.record(RequestKind.GITHUB_ERROR);
+        String cannot = "cannot reach GitHub API at " + endpoint.display() + ": " + reason;
+        Instant until = governor.unreachable(cannot);
+        return new Failure(Status.ERROR, cannot + " (" + what + "); backing off until " + until);
     }
 
     private Failure failure(Answer answer, GitHubGovernor governor, String what) {

@@ -167,8 +167,7 @@ public final class GitHubReader {
         return switch (pause.hold()) {
             case BUDGET -> new FileState.Deferred(pause.reason());
             case RATE_LIMITED -> new FileState.Failed(Status.RATE_LIMITED, GitHubHttp.pausedMessage(pause));
-            case UNREACHABLE -> new FileState.Failed(Status.ERROR, "cannot reach GitHub: " + pause.reason()
-                    + "; next attempt after " + pause.until());
+            case UNREACHABLE -> new FileState.Failed(Status.ERROR, pause.reason());
         };
     }
 }

@@ -1,10 +1,11 @@
 package io.jenkins.plugins.fathomable.core.source.github;
 
 import io.jenkins.plugins.fathomable.core.event.ConfigRevision;
+import io.jenkins.plugins.fathomable.core.spec.SpecText;
 import io.jenkins.plugins.fathomable.core.tracker.GitRef;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation.Status;
+import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -26,12 +27,21 @@ import org.kohsuke.github.HttpException;
  * github-branch-source's connector); built with a response cache, every repeat request is conditional and an
  * unchanged answer is a free {@code 304}. When the rate limit is exhausted the source pauses until the reset time
  * (failing fast, without requests) instead of sleeping; HTTP failures become a {@link ConfigFetch.Failed} status.
+ * When the API cannot be reached at all, the source backs off (5 s, doubling up to 5 min, reset by any answer) and
+ * fails fast until then, so an outage costs one connection attempt per back-off, not several per tracker and cycle.
  */
 public final class GitHubSource {
 
     private final GitHub gitHub;
     private final Clock clock;
+    /** First wait after GitHub could not be reached; doubled per further failure up to {@link #MAX_BACKOFF}. */
+    static final java.time.Duration FIRST_BACKOFF = java.time.Duration.ofSeconds(5);
+    static final java.time.Duration MAX_BACKOFF = java.time.Duration.ofMinutes(5);
+
     private volatile Instant pausedUntil = Instant.MIN;
+    private volatile Instant unreachableUntil = Instant.MIN;
+    private int unreachableFailures;
+    private String unreachableReason;
 
     public GitHubSource(GitHub gitHub, Clock clock) {
         this.gitHub = Objects.requireNonNull(gitHub, "gitHub");
@@ -69,6 +79,10 @@ public final class GitHubSource {
         if (clock.instant().isBefore(paused)) {
             return new ConfigFetch.Failed(Status.RATE_LIMITED, "GitHub API rate limit exhausted; paused until " + paused);
         }
+        Optional<ConfigFetch> backingOff = backingOff();
+        if (backingOff.isPresent()) {
+            return backingOff.get();
+        }
         String step = "repository " + repo;
         try {
             GHRepository repository = cycle.repository(this, repo, () -> gitHub.getRepository(repo));
@@ -84,6 +98,7 @@ public final class GitHubSource {
                 step = ref + " of " + repo;
                 commitSha = cycle.ref(this, repo, qualified, () -> repository.getCommit(qualified).getSHA1());
             }
+            reachable();
             if (known != null && known.commitSha().equals(commitSha)) {
                 return new ConfigFetch.Found(known);
             }
@@ -94,9 +109,15 @@ public final class GitHubSource {
                         + " is not a regular file GitHub can return inline (directories and files over 1 MB are not)");
             }
             byte[] bytes = Base64.getMimeDecoder().decode(content.getEncodedContent());
-            return new ConfigFetch.Found(new ConfigRevision(commitSha, content.getSha(),
-                    new String(bytes, StandardCharsets.UTF_8)));
+            String text;
+            try {
+                text = SpecText.decode(bytes);
+            } catch (ValidationException e) {
+                return new ConfigFetch.Failed(Status.INVALID_CONFIG, path + " at " + commitSha + ": " + e.getMessage());
+            }
+            return new ConfigFetch.Found(new ConfigRevision(commitSha, content.getSha(), text));
         } catch (GHFileNotFoundException e) {
+            reachable();
             return new ConfigFetch.Failed(Status.NOT_FOUND, "GitHub: " + step + " not found (or not visible to these credentials)");
         } catch (HttpException e) {
             Optional<GitHubGovernor.Refused> refused = GitHubGovernor.Refused.in(e);
@@ -136,6 +157,7 @@ public final class GitHubSource {
             return unreachable(ConnectionFailure.describe(e).orElseGet(() -> firstLine(String.valueOf(
                     e.getCause() != null ? e.getCause().getMessage() : e.getMessage()))), step);
         }
+        reachable();
         if (isRateLimited(e)) {
             pauseUntilReset(e);
             return new ConfigFetch.Failed(Status.RATE_LIMITED, "GitHub API rate limit exhausted while reading " + step
@@ -150,8 +172,39 @@ public final class GitHubSource {
     }
 
     private ConfigFetch unreachable(String reason, String step) {
+        Instant until = noteUnreachable(reason);
         return new ConfigFetch.Failed(Status.ERROR, "cannot reach GitHub API at " + gitHub.getApiUrl() + ": " + reason
-                + " (reading " + step + ")");
+                + " (reading " + step + "); backing off until " + until);
+    }
+
+    /** Fails fast while backing off after GitHub could not be reached. */
+    private synchronized Optional<ConfigFetch> backingOff() {
+        Instant until = unreachableUntil;
+        if (!clock.instant().isBefore(until)) {
+            return Optional.empty();
+        }
+        return Optional.of(new ConfigFetch.Failed(Status.ERROR, "cannot reach GitHub API at " + gitHub.getApiUrl()
+                + ": " + unreachableReason + "; backing off until " + until + " (" + unreachableFailures
+                + (unreachableFailures == 1 ? " failure" : " failures in a row") + ")"));
+    }
+
+    /** One more failure, unless trackers polled in parallel already reported this outage; returns the retry time. */
+    private synchronized Instant noteUnreachable(String reason) {
+        Instant now = clock.instant();
+        if (now.isBefore(unreachableUntil)) {
+            return unreachableUntil;
+        }
+        unreachableFailures++;
+        java.time.Duration wait = FIRST_BACKOFF.multipliedBy(1L << Math.min(unreachableFailures - 1, 16));
+        unreachableUntil = now.plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait);
+        unreachableReason = reason;
+        return unreachableUntil;
+    }
+
+    /** GitHub answered (whatever it said): the outage, if any, is over. */
+    private synchronized void reachable() {
+        unreachableFailures = 0;
+        unreachableUntil = Instant.MIN;
     }
 
     private static boolean isRateLimited(HttpException e) {

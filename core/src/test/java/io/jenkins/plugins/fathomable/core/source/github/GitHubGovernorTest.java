@@ -149,21 +149,23 @@ class GitHubGovernorTest {
         GitHubGovernor governor = governor(100, 100, 10);
         Instant start = clock.instant();
 
-        governor.unreachable("connection refused");
+        assertThat(governor.unreachable("connection refused")).isEqualTo(start.plusSeconds(5));
         assertThat(governor.pause()).isEqualTo(new GitHubGovernor.Pause(GitHubGovernor.Hold.UNREACHABLE,
-                start.plusSeconds(1), "connection refused"));
-        clock.advance(Duration.ofSeconds(1));
-        governor.unreachable("connection refused");
-        assertThat(governor.pause().until()).isEqualTo(clock.instant().plusSeconds(2));
+                start.plusSeconds(5), "connection refused; backing off until " + start.plusSeconds(5) + " (1 failure)"));
+        // more requests of the same outage do not count it again
+        assertThat(governor.unreachable("connection refused")).isEqualTo(start.plusSeconds(5));
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(governor.unreachable("connection refused")).isEqualTo(clock.instant().plusSeconds(10));
+        assertThat(governor.pause().reason()).endsWith("(2 failures in a row)");
         for (int i = 0; i < 12; i++) {
+            clock.set(governor.pause().until());
             governor.unreachable("connection refused");
         }
         assertThat(governor.pause().until()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
 
         clock.advance(Duration.ofMinutes(5));
         governor.observe(200, headers(Map.of()), null);
-        governor.unreachable("connection refused");
-        assertThat(governor.pause().until()).isEqualTo(clock.instant().plusSeconds(1));
+        assertThat(governor.unreachable("connection refused")).isEqualTo(clock.instant().plusSeconds(5));
     }
 
     @Test

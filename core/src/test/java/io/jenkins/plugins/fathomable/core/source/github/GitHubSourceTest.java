@@ -227,7 +227,7 @@ class GitHubSourceTest {
         assertThat(fetch).isInstanceOfSatisfying(ConfigFetch.Failed.class, f -> {
             assertThat(f.status()).isEqualTo(Status.ERROR);
             assertThat(f.message()).isEqualTo("cannot reach GitHub API at " + apiUrl
-                    + ": connection refused (reading repository acme/payments)");
+                    + ": connection refused (reading repository acme/payments); backing off until 2026-03-01T10:00:05Z");
         });
     }
 }
