@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One {@link GitHubSource} per credentials id, built with {@link GitHubClients} and kept, each with its own
- * response cache directory (answers differ by credentials, so caches are never shared). For the CLI and tests;
- * the Jenkins plugin supplies its own factory around github-branch-source's connector.
+ * response cache directory (answers differ by credentials, so caches are never shared). {@link GitHubReader} uses
+ * one for trackers without credentials, which GitHub's GraphQL API does not serve.
  */
 public final class CachingGitHubSourceFactory implements GitHubSourceFactory {
 

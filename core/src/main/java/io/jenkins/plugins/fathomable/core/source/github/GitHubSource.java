@@ -22,9 +22,10 @@ import org.kohsuke.github.GitHub;
 import org.kohsuke.github.HttpException;
 
 /**
- * Reads a tracker's {@code fathomable.yaml} from GitHub: resolves the ref to a commit SHA, then reads the file at
- * that commit, keeping its blob SHA. The {@link GitHub} instance comes ready-made (in Jenkins, from
- * github-branch-source's connector); built with a response cache, every repeat request is conditional and an
+ * Reads a tracker's {@code fathomable.yaml} from GitHub over REST, one tracker at a time (the path of trackers
+ * without credentials; see {@link GitHubReader}): resolves the ref to a commit SHA, then reads the file at that
+ * commit, keeping its blob SHA. The {@link GitHub} instance comes ready-made; built with a response cache, every
+ * repeat request is conditional and an
  * unchanged answer is a free {@code 304}. When the rate limit is exhausted the source pauses until the reset time
  * (failing fast, without requests) instead of sleeping; HTTP failures become a {@link ConfigFetch.Failed} status.
  * When the API cannot be reached at all, the source backs off (5 s, doubling up to 5 min, reset by any answer) and
