@@ -221,6 +221,15 @@ public final class EnvironmentEntry implements Describable<EnvironmentEntry> {
         return "EnvironmentEntry[" + name + " -> " + namespace + "]";
     }
 
+    /**
+     * Declared here rather than inherited: {@code Describable.getDescriptor()} has a default only since Jenkins 2.505,
+     * newer than the plugin's Jenkins-Version (docs/building.md).
+     */
+    @Override
+    public DescriptorImpl getDescriptor() {
+        return Jenkins.get().getDescriptorByType(DescriptorImpl.class);
+    }
+
     @Extension
     @Symbol("environment")
     public static final class DescriptorImpl extends Descriptor<EnvironmentEntry> {

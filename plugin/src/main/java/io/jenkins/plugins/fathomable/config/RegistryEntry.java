@@ -107,6 +107,15 @@ public final class RegistryEntry implements Describable<RegistryEntry> {
         return "RegistryEntry[" + host + "]";
     }
 
+    /**
+     * Declared here rather than inherited: {@code Describable.getDescriptor()} has a default only since Jenkins 2.505,
+     * newer than the plugin's Jenkins-Version (docs/building.md).
+     */
+    @Override
+    public DescriptorImpl getDescriptor() {
+        return Jenkins.get().getDescriptorByType(DescriptorImpl.class);
+    }
+
     @Extension
     @Symbol("registry")
     public static final class DescriptorImpl extends Descriptor<RegistryEntry> {

@@ -113,6 +113,15 @@ public final class TrackerConfig implements Describable<TrackerConfig> {
     }
 
     /** Form metadata and per-field checks; the checks are POST-only and for administrators, like the page. */
+    /**
+     * Declared here rather than inherited: {@code Describable.getDescriptor()} has a default only since Jenkins 2.505,
+     * newer than the plugin's Jenkins-Version (docs/building.md).
+     */
+    @Override
+    public DescriptorImpl getDescriptor() {
+        return Jenkins.get().getDescriptorByType(DescriptorImpl.class);
+    }
+
     @Extension
     @Symbol("tracker")
     public static final class DescriptorImpl extends Descriptor<TrackerConfig> {

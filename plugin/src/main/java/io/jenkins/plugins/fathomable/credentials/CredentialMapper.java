@@ -4,9 +4,7 @@ import com.cloudbees.plugins.credentials.Credentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import io.jenkins.plugins.fathomable.core.credentials.Credential;
 import io.jenkins.plugins.fathomable.core.credentials.Secret;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
 
 /**
@@ -17,15 +15,11 @@ import org.jenkinsci.plugins.plaincredentials.StringCredentials;
  */
 public final class CredentialMapper {
 
-    private final Function<hudson.util.Secret, String> plainText;
-
-    /** @param plainText {@code hudson.util.Secret::getPlainText} in Jenkins */
-    CredentialMapper(Function<hudson.util.Secret, String> plainText) {
-        this.plainText = Objects.requireNonNull(plainText, "plainText");
+    CredentialMapper() {
     }
 
     public static CredentialMapper jenkins() {
-        return new CredentialMapper(hudson.util.Secret::getPlainText);
+        return new CredentialMapper();
     }
 
     Optional<Credential> toCore(Credentials credentials) {
@@ -40,6 +34,6 @@ public final class CredentialMapper {
     }
 
     private Optional<String> reveal(hudson.util.Secret secret) {
-        return secret == null ? Optional.empty() : Optional.ofNullable(plainText.apply(secret));
+        return secret == null ? Optional.empty() : Optional.ofNullable(secret.getPlainText());
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class CredentialMapperTest {
 
-    private final CredentialMapper mapper = new CredentialMapper(Fakes.PLAIN::get);
+    private final CredentialMapper mapper = CredentialMapper.jenkins();
 
     @Test
     void secretTextBecomesAToken() {

@@ -1,42 +1,24 @@
 package io.jenkins.plugins.fathomable.testing;
 
+import com.cloudbees.plugins.credentials.CredentialsDescriptor;
 import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.util.Secret;
-import java.lang.reflect.Constructor;
-import java.util.IdentityHashMap;
-import java.util.Map;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
-import sun.reflect.ReflectionFactory;
 
 /**
- * Credentials for tests without Jenkins. {@link Secret} is only declared here (its constructor throws), so instances
- * are made without running it and their plain text is kept in {@link #PLAIN}, which a test's {@code CredentialMapper}
- * reads.
+ * Credentials for tests without a running Jenkins: the credentials plugin's interfaces over real {@link Secret}s
+ * ({@code Secret.fromString} works without Jenkins; only encrypting needs its key store). Their descriptor is the one
+ * thing that needs Jenkins, so asking for it fails.
  */
 public final class Fakes {
-
-    public static final Map<Secret, String> PLAIN = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
 
     private Fakes() {
     }
 
-    public static Secret secret(String plain) {
-        try {
-            Constructor<?> objectCtor = Object.class.getDeclaredConstructor();
-            Constructor<?> ctor = ReflectionFactory.getReflectionFactory()
-                    .newConstructorForSerialization(Secret.class, objectCtor);
-            Secret secret = (Secret) ctor.newInstance();
-            PLAIN.put(secret, plain);
-            return secret;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     public static StringCredentials token(String id, String plain) {
-        Secret secret = secret(plain);
+        Secret secret = Secret.fromString(plain);
         return new StringCredentials() {
             @Override
             public Secret getSecret() {
@@ -57,11 +39,16 @@ public final class Fakes {
             public CredentialsScope getScope() {
                 return CredentialsScope.GLOBAL;
             }
+
+            @Override
+            public CredentialsDescriptor getDescriptor() {
+                throw new UnsupportedOperationException("no descriptors without Jenkins");
+            }
         };
     }
 
     public static StandardUsernamePasswordCredentials userPassword(String id, String user, String plain) {
-        Secret secret = secret(plain);
+        Secret secret = Secret.fromString(plain);
         return new StandardUsernamePasswordCredentials() {
             @Override
             public Secret getPassword() {
@@ -87,6 +74,11 @@ public final class Fakes {
             public CredentialsScope getScope() {
                 return CredentialsScope.GLOBAL;
             }
+
+            @Override
+            public CredentialsDescriptor getDescriptor() {
+                throw new UnsupportedOperationException("no descriptors without Jenkins");
+            }
         };
     }
 
@@ -106,6 +98,11 @@ public final class Fakes {
             @Override
             public CredentialsScope getScope() {
                 return CredentialsScope.GLOBAL;
+            }
+
+            @Override
+            public CredentialsDescriptor getDescriptor() {
+                throw new UnsupportedOperationException("no descriptors without Jenkins");
             }
         };
     }

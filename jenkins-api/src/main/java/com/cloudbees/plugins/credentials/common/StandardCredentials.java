@@ -1,6 +1,0 @@
-package com.cloudbees.plugins.credentials.common;
-
-/** Declared as in the credentials plugin. */
-public interface StandardCredentials extends IdCredentials {
-    String getDescription();
-}

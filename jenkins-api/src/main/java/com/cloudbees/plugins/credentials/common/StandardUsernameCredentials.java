@@ -1,4 +1,0 @@
-package com.cloudbees.plugins.credentials.common;
-
-/** Declared as in the credentials plugin. */
-public interface StandardUsernameCredentials extends StandardCredentials, UsernameCredentials {}

@@ -1,9 +1,0 @@
-package hudson.model;
-
-/** A model object carrying actions. */
-public abstract class Actionable extends AbstractModelObject {
-
-    public <T extends Action> T getAction(Class<T> type) {
-        throw new UnsupportedOperationException();
-    }
-}
