@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 /**
@@ -24,6 +25,7 @@ import java.util.stream.IntStream;
 public final class Settings {
 
     public static final String DEFAULT_GITHUB_API = "https://api.github.com";
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
     private Settings() {
     }
@@ -112,7 +114,11 @@ public final class Settings {
         return Set.copyOf(hosts);
     }
 
-    /** {@code null}/blank: github.com; otherwise an https URL (GitHub Enterprise: {@code https://HOST/api/v3}). */
+    /**
+     * {@code null}/blank: github.com; otherwise an https URL (GitHub Enterprise: {@code https://HOST/api/v3}). Plain
+     * {@code http://} only on the loopback interface (a GitHub stand-in or a local proxy on this machine), as Docker
+     * allows for registries: nothing else would protect the token sent with each request.
+     */
     static String githubApiUrl(String text) {
         if (text == null || text.isBlank()) {
             return DEFAULT_GITHUB_API;
@@ -120,13 +126,23 @@ public final class Settings {
         String url = text.trim();
         try {
             URI uri = URI.create(url);
-            if ("https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null) {
+            String scheme = uri.getScheme();
+            if (uri.getHost() != null && ("https".equalsIgnoreCase(scheme)
+                    || "http".equalsIgnoreCase(scheme) && isLoopback(uri.getHost()))) {
                 return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
             }
         } catch (IllegalArgumentException e) {
             // reported below
         }
         throw new ValidationException("githubApiUrl", "must be an https:// URL such as " + DEFAULT_GITHUB_API
-                + " or https://github.example.com/api/v3, got '" + url + "'");
+                + " or https://github.example.com/api/v3 (http:// only for localhost, 127.x.x.x or [::1]), got '"
+                + url + "'");
     }
+
+    /** {@code localhost}, an address in 127.0.0.0/8 or {@code [::1]}, by name only: nothing is resolved. */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || LOOPBACK_V4.matcher(h).matches();
+    }
+
 }

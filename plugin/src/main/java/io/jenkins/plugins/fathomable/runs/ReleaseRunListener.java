@@ -7,6 +7,9 @@ import hudson.model.TaskListener;
 import hudson.model.listeners.RunListener;
 import io.jenkins.plugins.fathomable.FathomableServices;
 import io.jenkins.plugins.fathomable.core.release.DeploymentOutcome;
+import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
+import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
+import io.jenkins.plugins.fathomable.steps.OutcomeReport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
@@ -31,14 +34,24 @@ public class ReleaseRunListener extends RunListener<Run<?, ?>> {
         DeploymentOutcome outcome = RunOutcomes.of(result == null ? null : result.toString(), run.getFullDisplayName(),
                 url);
         try {
-            boolean taken = FathomableServices.get().engine().completed(cause.run().deployment(), outcome);
-            listener.getLogger().println(taken
-                    ? "Fathomable: reported " + (outcome instanceof DeploymentOutcome.Ready ? "ready" : "failed")
-                            + " for " + cause.getShortDescription()
-                    : "Fathomable: the outcome of " + cause.getShortDescription() + " was already reported");
+            listener.getLogger().println(report(FathomableServices.get().engine(), cause, outcome, run.getFullDisplayName()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "cannot report the outcome of " + run.getFullDisplayName(), e);
             listener.getLogger().println("Fathomable: cannot report the outcome: " + e.getMessage());
         }
+    }
+
+    /** Tells the engine how the run ended; the line for the build log. */
+    static String report(ReleaseEngine engine, ReleaseCause cause, DeploymentOutcome outcome, String runName) {
+        boolean taken;
+        try {
+            taken = engine.completed(cause.run().deployment(), outcome);
+        } catch (NoSuchTrackerException e) {
+            LOG.fine(() -> "tracker of " + runName + " deleted before the run ended");
+            return OutcomeReport.deleted(cause.run().deployment().tracker().toString(), runName);
+        }
+        return taken ? "Fathomable: reported " + (outcome instanceof DeploymentOutcome.Ready ? "ready" : "failed")
+                + " for " + cause.getShortDescription()
+                : "Fathomable: the outcome of " + cause.getShortDescription() + " was already reported";
     }
 }

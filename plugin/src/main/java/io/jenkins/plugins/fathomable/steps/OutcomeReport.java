@@ -2,6 +2,7 @@ package io.jenkins.plugins.fathomable.steps;
 
 import io.jenkins.plugins.fathomable.core.release.DeploymentOutcome;
 import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
+import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
 import io.jenkins.plugins.fathomable.runs.ReleaseRun;
 import java.util.Optional;
 
@@ -32,8 +33,21 @@ public final class OutcomeReport {
         if (outcome.isEmpty()) {
             return "Fathomable: not reporting: this run was not started for " + c;
         }
-        boolean taken = engine.completed(run.deployment(), outcome.get());
+        boolean taken;
+        try {
+            taken = engine.completed(run.deployment(), outcome.get());
+        } catch (NoSuchTrackerException e) {
+            return deleted(c.tracker().toString(), "this run");
+        }
         return taken ? "Fathomable: reported " + (result.ready() ? "ready" : "failed") + " for " + c
                 : "Fathomable: the engine no longer waits for deployment " + run.deployment() + " (already reported)";
+    }
+
+    /**
+     * The line for a run whose tracker was deleted while it ran (through the REST API or the configuration): not an
+     * error, there is just nothing left to record the outcome in.
+     */
+    public static String deleted(String tracker, String run) {
+        return "Fathomable: tracker " + tracker + " was deleted while " + run + " was running; its outcome is not recorded";
     }
 }

@@ -159,6 +159,18 @@ class SettingsTest {
     }
 
     @Test
+    void plainHttpIsAllowedOnlyForLoopbackAddresses() {
+        assertThat(Settings.githubApiUrl("http://127.0.0.1:8089/")).isEqualTo("http://127.0.0.1:8089");
+        assertThat(Settings.githubApiUrl("http://127.1.2.3:80/api/v3")).isEqualTo("http://127.1.2.3:80/api/v3");
+        assertThat(Settings.githubApiUrl("HTTP://LocalHost:8089")).isEqualTo("HTTP://LocalHost:8089");
+        assertThat(Settings.githubApiUrl("http://[::1]:8089")).isEqualTo("http://[::1]:8089");
+        for (String remote : List.of("http://10.0.0.1", "http://127.0.0.1.example.com", "http://localhost.example.com",
+                "http://128.0.0.1", "http://127.0.0.256", "http://[::2]:8089", "ftp://127.0.0.1", "http:///x")) {
+            assertThat(fields(() -> Settings.githubApiUrl(remote))).as(remote).containsExactly("githubApiUrl");
+        }
+    }
+
+    @Test
     void trackerConfigMapsToCoreTrackerWithItsCredentialsId() {
         TrackerConfig config = new TrackerConfig("payments.api", "acme/payments-api", "deploy/fathomable.yaml");
         config.setTag("v1.2.0");

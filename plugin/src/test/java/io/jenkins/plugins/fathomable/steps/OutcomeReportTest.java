@@ -65,6 +65,17 @@ class OutcomeReportTest {
     }
 
     @Test
+    void aTrackerDeletedWhileItsRunWasGoingIsNotAnError() {
+        assertThat(fixture.store.delete(TRACKER)).isTrue();
+
+        String line = OutcomeReport.report(fixture.engine, run, new ReleaseCoordinates(TRACKER, "dev", 1),
+                DeployResult.ready(Inventory.empty()), URL);
+
+        assertThat(line).isEqualTo("Fathomable: tracker shop.payments-api was deleted while this run was running;"
+                + " its outcome is not recorded");
+    }
+
+    @Test
     void aSecondReportIsIgnoredByTheEngine() {
         ReleaseCoordinates c = new ReleaseCoordinates(TRACKER, "dev", 1);
         OutcomeReport.report(fixture.engine, run, c, DeployResult.ready(Inventory.empty()), URL);
