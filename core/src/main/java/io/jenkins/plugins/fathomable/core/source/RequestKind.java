@@ -20,6 +20,9 @@ public enum RequestKind {
     GITHUB_200,
     /** A GitHub REST answer {@code 304 Not Modified} to a conditional request (free of the hourly limit only). */
     GITHUB_304,
-    /** A GitHub REST answer with an error status, or no answer, on the per-tracker path of anonymous trackers. */
+    /**
+     * A GitHub request answered with an error status, or not answered at all: on the REST path of anonymous trackers
+     * instead of 200/304; for GraphQL queries and file reads in addition to their own kind.
+     */
     GITHUB_ERROR
 }
