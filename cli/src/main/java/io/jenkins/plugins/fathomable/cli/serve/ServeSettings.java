@@ -17,7 +17,17 @@ import java.util.Objects;
  */
 public record ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
         boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly,
-        GitHubLimits github) {
+        Duration answerWithin, GitHubLimits github) {
+
+    /** How long a POST/PUT waits for its read of GitHub and the registry before answering {@code READING}. */
+    public static final Duration DEFAULT_ANSWER_WITHIN = Duration.ofSeconds(5);
+
+    /** With the default {@link #answerWithin} and GitHub's default request budget. */
+    public ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
+            boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly) {
+        this(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments, registries, renderOnly,
+                DEFAULT_ANSWER_WITHIN, GitHubLimits.DEFAULT);
+    }
 
     public static final URI DEFAULT_GITHUB_API = URI.create("https://api.github.com");
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(1);
@@ -84,9 +94,10 @@ public record ServeSettings(String bind, int port, Path stateDir, URI githubApiU
 
     /** With GitHub's default request budget. */
     public ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
-            boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly) {
+            boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly,
+            Duration answerWithin) {
         this(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments, registries, renderOnly,
-                GitHubLimits.DEFAULT);
+                answerWithin, GitHubLimits.DEFAULT);
     }
 
     public ServeSettings {
@@ -97,6 +108,13 @@ public record ServeSettings(String bind, int port, Path stateDir, URI githubApiU
         Objects.requireNonNull(pollInterval, "pollInterval");
         environments = List.copyOf(environments);
         registries = List.copyOf(registries);
+        answerWithin = answerWithin == null ? DEFAULT_ANSWER_WITHIN : answerWithin;
+    }
+
+    /** The same settings with another answer wait (tests that need every answer complete wait long). */
+    public ServeSettings withAnswerWithin(Duration wait) {
+        return new ServeSettings(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments,
+                registries, renderOnly, wait, github);
     }
 
     public List<String> environmentNames() {

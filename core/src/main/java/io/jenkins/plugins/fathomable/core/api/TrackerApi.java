@@ -3,7 +3,9 @@ package io.jenkins.plugins.fathomable.core.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.fathomable.core.api.Caller.Permission;
+import io.jenkins.plugins.fathomable.core.store.StoreException;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
+import io.jenkins.plugins.fathomable.core.validation.Printable;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.util.List;
 import java.util.Locale;
@@ -58,10 +60,35 @@ public final class TrackerApi {
             return error(new ApiProblem(404, "tracker_not_found", e.getMessage()));
         } catch (TrackerExistsException e) {
             return error(new ApiProblem(409, "tracker_exists", e.getMessage(), "id", List.of()));
+        } catch (StoreException | java.io.UncheckedIOException e) {
+            // A full disk or an unwritable directory: the services change nothing when a write fails, so say so.
+            onUnexpected.accept(e);
+            return error(new ApiProblem(503, "storage_failed", "the change could not be stored, so nothing was"
+                    + " changed: " + Printable.line(describe(e), 300)));
         } catch (RuntimeException e) {
             onUnexpected.accept(e);
             return error(new ApiProblem(500, "internal_error", "the request failed on the server; see its log"));
         }
+    }
+
+    private static String describe(RuntimeException e) {
+        Throwable cause = e.getCause();
+        return e.getMessage() + (cause == null || cause.getMessage() == null || e.getMessage().contains(cause.getMessage())
+                ? "" : ": " + cause.getMessage());
+    }
+
+    /** For hosts: the answer when a request's body did not arrive within the host's time limit. */
+    public ApiResponse requestTimeout() {
+        return error(new ApiProblem(408, "request_timeout", "the request body did not arrive in time; send it again"));
+    }
+
+    /** For hosts: the answer to a request the HTTP layer refused before routing (bad syntax, huge headers). */
+    public ApiResponse badRequest(int status, String reason) {
+        String message = "the request is malformed" + (reason == null || reason.isBlank() ? ""
+                : ": " + Printable.line(reason, 200));
+        // Mostly 400; the HTTP layer may say 414 (URI too long) or 431 (headers too large) instead.
+        return error(status == 400 ? new ApiProblem(400, "bad_request", message)
+                : new ApiProblem(status, "bad_request", message));
     }
 
     private static void authorize(ApiRequest request) {
@@ -117,7 +144,8 @@ public final class TrackerApi {
         try {
             return TrackerId.parse(text);
         } catch (ValidationException e) {
-            throw new ApiProblem(404, "tracker_not_found", "no tracker " + text + " (" + e.errors().get(0) + ")");
+            throw new ApiProblem(404, "tracker_not_found", "no tracker " + Printable.line(text, 100) + " ("
+                    + e.errors().get(0) + ")");
         }
     }
 
