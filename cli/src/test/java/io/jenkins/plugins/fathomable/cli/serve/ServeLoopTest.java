@@ -285,6 +285,9 @@ class ServeLoopTest {
         push();
         publish(spec(""));
         post();
+        // a tracker without a token too: read over REST, its answers cached for conditional requests
+        assertThat(send("POST", "/trackers/", "{\"id\":\"shop.public\",\"repo\":\"" + REPO
+                + "\",\"sourcePath\":\"fathomable.yaml\"}", ADMIN_TOKEN).statusCode()).isEqualTo(201);
         await("release 1 in dev", deployed("dev", 1));
         send("GET", "/trackers/", null, ADMIN_TOKEN);
         push();
@@ -347,8 +350,9 @@ class ServeLoopTest {
         publish(spec(""));
         app.close();
         app = start(URI.create(github.apiUrl()), Duration.ofSeconds(1));
-        var hang = WM.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/repos/" + REPO)).atPriority(0)
+        // the tracker has a token: it is looked up over GraphQL
+        var hang = WM.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/graphql")).atPriority(0)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFixedDelay(5_000)
                         .withStatus(503)));
 
