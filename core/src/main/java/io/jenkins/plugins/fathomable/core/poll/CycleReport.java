@@ -29,6 +29,24 @@ public record CycleReport(Instant startedAt, Instant finishedAt, int trackers, L
         errors = List.copyOf(errors);
     }
 
+    /** A report that left no tracker for the next cycle. */
+    public CycleReport(Instant startedAt, Instant finishedAt, int trackers, List<TrackerEvent> events,
+            Map<RequestKind, Long> requests, List<TrackerError> errors) {
+        this(startedAt, finishedAt, trackers, events, requests, errors, 0);
+    }
+
+    /**
+     * The requests for a log line, the same on every host and every run: kinds that were used, in
+     * {@link RequestKind} order, lower-case ({@code github_304=3 head_manifest=2}); {@code none} when there were none.
+     */
+    public String requestSummary() {
+        String used = java.util.Arrays.stream(RequestKind.values())
+                .filter(k -> requests.getOrDefault(k, 0L) > 0)
+                .map(k -> k.name().toLowerCase(java.util.Locale.ROOT) + "=" + requests.get(k))
+                .collect(java.util.stream.Collectors.joining(" "));
+        return used.isEmpty() ? "none" : used;
+    }
+
     public long requests(RequestKind kind) {
         return requests.getOrDefault(kind, 0L);
     }
