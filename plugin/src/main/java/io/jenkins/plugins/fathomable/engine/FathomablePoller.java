@@ -44,7 +44,7 @@ public final class FathomablePoller extends AsyncPeriodicWork {
         Instant now = clock.instant();
         if (PollSchedule.due(lastPass, now, config.pollInterval())) {
             lastPass = now;
-            engine.pollPass(listener.getLogger(), config.safetyNet());
+            engine.pollPass(listener.getLogger(), config.safetyNet(), config.pollInterval());
         } else {
             engine.reconcile();
         }

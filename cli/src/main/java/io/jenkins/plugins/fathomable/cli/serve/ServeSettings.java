@@ -1,6 +1,7 @@
 package io.jenkins.plugins.fathomable.cli.serve;
 
 import io.jenkins.plugins.fathomable.core.release.DeployWindow;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,27 +13,29 @@ import java.util.Objects;
  *
  * @param environments release order, e.g. dev, ha, preprod, prod
  * @param renderOnly   never apply to a cluster: every release is written under {@code <stateDir>/releases}
+ * @param github       the GitHub request budget per credential: points a minute, requests in flight
+ * @param webhooks     the webhook receivers' secrets and the safety-net poll interval
  */
 public record ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
         boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly,
-        Duration answerWithin, WebhookSettings webhooks) {
+        Duration answerWithin, GitHubLimits github, WebhookSettings webhooks) {
 
-    /** Without webhooks. */
+    /** With GitHub's request budget, without webhooks. */
     public ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
             boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly,
-            Duration answerWithin) {
+            Duration answerWithin, GitHubLimits github) {
         this(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments, registries, renderOnly,
-                answerWithin, WebhookSettings.NONE);
+                answerWithin, github, WebhookSettings.NONE);
     }
 
     /** How long a POST/PUT waits for its read of GitHub and the registry before answering {@code READING}. */
     public static final Duration DEFAULT_ANSWER_WITHIN = Duration.ofSeconds(5);
 
-    /** With the default {@link #answerWithin}. */
+    /** With the default {@link #answerWithin} and GitHub's default request budget. */
     public ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
             boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly) {
         this(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments, registries, renderOnly,
-                DEFAULT_ANSWER_WITHIN);
+                DEFAULT_ANSWER_WITHIN, GitHubLimits.DEFAULT, WebhookSettings.NONE);
     }
 
     public static final URI DEFAULT_GITHUB_API = URI.create("https://api.github.com");
@@ -98,8 +101,17 @@ public record ServeSettings(String bind, int port, Path stateDir, URI githubApiU
         }
     }
 
+    /** With GitHub's default request budget. */
+    public ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
+            boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly,
+            Duration answerWithin) {
+        this(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments, registries, renderOnly,
+                answerWithin, GitHubLimits.DEFAULT, WebhookSettings.NONE);
+    }
+
     public ServeSettings {
         Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(github, "github");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(githubApiUrl, "githubApiUrl");
         Objects.requireNonNull(pollInterval, "pollInterval");
@@ -112,13 +124,13 @@ public record ServeSettings(String bind, int port, Path stateDir, URI githubApiU
     /** The same settings with another answer wait (tests that need every answer complete wait long). */
     public ServeSettings withAnswerWithin(Duration wait) {
         return new ServeSettings(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments,
-                registries, renderOnly, wait, webhooks);
+                registries, renderOnly, wait, github, webhooks);
     }
 
     /** The same settings with these webhook receivers. */
     public ServeSettings withWebhooks(WebhookSettings newWebhooks) {
         return new ServeSettings(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments,
-                registries, renderOnly, answerWithin, newWebhooks);
+                registries, renderOnly, answerWithin, github, newWebhooks);
     }
 
     /** How often each tracker is polled: the poll interval, or the webhook interval while its webhooks flow. */

@@ -12,7 +12,7 @@ import io.jenkins.plugins.fathomable.core.release.FlowConfig;
 import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
 import io.jenkins.plugins.fathomable.core.release.ReleaseExecutor;
 import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
-import io.jenkins.plugins.fathomable.core.source.github.GitHubSourceFactory;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubReader;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
 import io.jenkins.plugins.fathomable.core.store.TrackerStore;
@@ -20,6 +20,7 @@ import io.jenkins.plugins.fathomable.core.tracker.Tracker;
 import io.jenkins.plugins.fathomable.core.webhook.SafetyNet;
 import io.jenkins.plugins.fathomable.core.webhook.Webhooks;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -50,14 +51,14 @@ public final class TrackingEngine {
 
     /**
      * @param store       trackers, observations, releases and history
-     * @param gitHub      GitHub sources by credentials id
+     * @param gitHub      GitHub: batched lookups per credential, file reads, request budgets
      * @param registry    the registry client (its counter is reported per pass)
      * @param flow        the environments, in release order
      * @param executors   builds the executor, given where it reports outcomes (for example
      *                    {@code r -> new LocalReleaseExecutor(dir, clusters, r, workers, timeout, clock, log)})
      * @param pollThreads polls trackers in parallel; owned by the caller
      */
-    public TrackingEngine(TrackerStore store, GitHubSourceFactory gitHub, RegistryClient registry, FlowConfig flow,
+    public TrackingEngine(TrackerStore store, GitHubReader gitHub, RegistryClient registry, FlowConfig flow,
             Function<DeploymentReporter, ReleaseExecutor> executors, Clock clock, ExecutorService pollThreads,
             EngineLog log) {
         this(store, gitHub, registry, new SpecImagePolicyReader(), flow, executors, clock, pollThreads, log);
@@ -67,7 +68,7 @@ public final class TrackingEngine {
      * @param policies reads the image policy of a tracker's file; hosts wrap {@link SpecImagePolicyReader} to add
      *                 their own checks (the plugin's registry allow-list)
      */
-    public TrackingEngine(TrackerStore store, GitHubSourceFactory gitHub, RegistryClient registry,
+    public TrackingEngine(TrackerStore store, GitHubReader gitHub, RegistryClient registry,
             ImagePolicyReader policies, FlowConfig flow, Function<DeploymentReporter, ReleaseExecutor> executors,
             Clock clock, ExecutorService pollThreads, EngineLog log) {
         this.store = Objects.requireNonNull(store, "store");
@@ -87,7 +88,7 @@ public final class TrackingEngine {
         engine[0] = releases;
         this.operations = new ReleaseOperations(releases);
         this.cycle = new PollCycle(trackers::list, trackers, gitHub, registry, policies, clock, pollThreads);
-        this.ingestor = new ImmediateIngestor(cycle, trackers, gitHub, this::onEvent, clock);
+        this.ingestor = new ImmediateIngestor(cycle, trackers, this::onEvent, clock);
         this.status = new ReleaseStatusProvider(releases);
         this.webhooks = new Webhooks(store, policies, this::look, daemonPool("fathomable-webhook", 1), clock,
                 log::info);
@@ -127,22 +128,25 @@ public final class TrackingEngine {
      * over, window open). Failures of single trackers are in the report and their status, never thrown.
      */
     public CycleReport pollOnce() throws InterruptedException {
-        return pollDue(null);
+        return pollDue(null, Duration.ZERO);
     }
 
     /**
-     * One scheduled pass: as {@link #pollOnce()}, but polls only the trackers {@code schedule} says are due
-     * (those whose webhooks flow wait for their safety-net interval); {@code null} polls every tracker.
+     * One scheduled pass: as {@link #pollOnce()}, but polls only the trackers {@code schedule} says are due (those
+     * whose webhooks flow wait for their safety-net interval; {@code null} polls every tracker), waiting up to
+     * {@code allowance} (the poll interval, typically) for GitHub request budget; trackers it cannot reach by then
+     * are polled first in the next pass.
      */
-    public CycleReport pollDue(SafetyNet schedule) throws InterruptedException {
+    public CycleReport pollDue(SafetyNet schedule, Duration allowance) throws InterruptedException {
         Instant now = clock.instant();
-        CycleReport report = cycle.run(schedule == null ? t -> true
+        CycleReport report = cycle.run(allowance, schedule == null ? t -> true
                 : t -> store.get(t.id()).map(r -> schedule.due(r, now, webhooks)).orElse(false));
         report.events().forEach(this::onEvent);
         report.errors().forEach(e -> log.info("poll: " + e.tracker() + " " + e.status() + ": " + e.message()));
         releases.reconcile();
         log.info("poll: " + report.trackers() + " trackers, " + report.events().size() + " events, "
-                + report.errors().size() + " failed; requests " + report.requestSummary());
+                + report.errors().size() + " failed" + (report.deferred() == 0 ? "" : ", " + report.deferred()
+                + " left for the next pass (GitHub request budget used up)") + "; requests " + report.requestSummary());
         return report;
     }
 

@@ -16,7 +16,7 @@ import io.jenkins.plugins.fathomable.core.release.DeploymentRequest;
 import io.jenkins.plugins.fathomable.core.release.FlowConfig;
 import io.jenkins.plugins.fathomable.core.release.HistoryEntry;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
-import io.jenkins.plugins.fathomable.core.source.github.CachingGitHubSourceFactory;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubLimits;
 import io.jenkins.plugins.fathomable.core.source.registry.ImagePusher;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryConfig;
@@ -24,6 +24,7 @@ import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
 import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
 import io.jenkins.plugins.fathomable.core.store.TrackerRecord;
 import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
+import io.jenkins.plugins.fathomable.core.testing.GitHubGraphQl;
 import io.jenkins.plugins.fathomable.core.testing.MutableClock;
 import io.jenkins.plugins.fathomable.core.testing.RecordingSleeper;
 import io.jenkins.plugins.fathomable.core.testing.WebhookPayloads;
@@ -64,9 +65,11 @@ class WebhookLooksTest {
     @RegisterExtension
     static final RegistryServer REGISTRY = RegistryServer.anonymous().notifying("Bearer " + TOKEN);
 
+    private static final GitHubGraphQl GRAPHQL = new GitHubGraphQl();
+
     @RegisterExtension
     static final WireMockExtension WM = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(GRAPHQL)).build();
 
     @TempDir
     Path state;
@@ -84,7 +87,7 @@ class WebhookLooksTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        github = new GitHubFixture(WM, clock.instant().plus(Duration.ofHours(1)));
+        github = new GitHubFixture(WM, clock.instant().plus(Duration.ofHours(1)), GRAPHQL);
         pollThreads = Executors.newFixedThreadPool(2);
         prefix = "t" + UUID.randomUUID().toString().substring(0, 8);
         REGISTRY.receiveWith(n -> 200);
@@ -93,8 +96,8 @@ class WebhookLooksTest {
                 new RegistryConfig(Map.of(), new RegistryConfig.Limits(4, 1000, 3, Duration.ofMillis(100),
                         Duration.ofSeconds(5))), CredentialsPort.none(), counter, clock, new RecordingSleeper(clock));
         store = new FileTrackerStore(state.resolve("trackers"));
-        engine = new TrackingEngine(store, new CachingGitHubSourceFactory(github.apiUrl(), CredentialsPort.none(),
-                state.resolve("cache"), counter, clock), registry, FlowConfig.defaults(),
+        engine = new TrackingEngine(store, github.reader(CredentialsPort.none(),
+                GitHubLimits.DEFAULT, state.resolve("cache"), counter, clock), registry, FlowConfig.defaults(),
                 reporter -> request -> {
                     // every deployment is ready at once; the test sees what entered dev
                     if (request.environment().equals("dev")) {
@@ -416,13 +419,13 @@ class WebhookLooksTest {
 
         clock.advance(Duration.ofMinutes(1));
         Instant pass = clock.instant();
-        var report = engine.pollDue(net);
+        var report = engine.pollDue(net, java.time.Duration.ZERO);
         assertThat(report.trackers()).as("every tracker but a").isEqualTo(4);
         assertThat(store.get(TrackerId.parse(id("a"))).orElseThrow().observation().lastPoll()).isBefore(pass);
         assertThat(record("b").observation().lastPoll()).isEqualTo(pass);
 
         clock.advance(Duration.ofMinutes(11));
-        assertThat(engine.pollDue(net).trackers()).as("a's safety-net poll is due").isEqualTo(5);
+        assertThat(engine.pollDue(net, java.time.Duration.ZERO).trackers()).as("a's safety-net poll is due").isEqualTo(5);
 
         clock.advance(Duration.ofMinutes(13)); // no delivery for longer than the safety-net interval
         assertThat(net.interval(record("a"), clock.instant(), engine.webhooks())).isEqualTo(Duration.ofMinutes(1));
