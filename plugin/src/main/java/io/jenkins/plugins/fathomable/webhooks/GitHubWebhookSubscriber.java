@@ -5,12 +5,15 @@ import hudson.model.Item;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import io.jenkins.plugins.fathomable.core.webhook.BadPayloadException;
 import io.jenkins.plugins.fathomable.core.webhook.Delivery;
+import io.jenkins.plugins.fathomable.core.webhook.Webhooks;
 import io.jenkins.plugins.fathomable.engine.FathomableEngine;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.plugins.github.GitHubPlugin;
@@ -33,6 +36,21 @@ public final class GitHubWebhookSubscriber extends GHEventsSubscriber {
     private static final Logger LOG = Logger.getLogger(GitHubWebhookSubscriber.class.getName());
 
     private final AtomicBoolean warnedUnsigned = new AtomicBoolean();
+    private final BooleanSupplier signed;
+    private final Supplier<Webhooks> webhooks;
+
+    public GitHubWebhookSubscriber() {
+        this(GitHubWebhookSubscriber::signed, () -> FathomableEngine.get().engine().webhooks());
+    }
+
+    /**
+     * @param signed   whether the GitHub plugin checks deliveries against a shared secret
+     * @param webhooks the engine's receiver, asked per delivery (the engine is rebuilt when settings change)
+     */
+    GitHubWebhookSubscriber(BooleanSupplier signed, Supplier<Webhooks> webhooks) {
+        this.signed = signed;
+        this.webhooks = webhooks;
+    }
 
     /** No job is triggered by these events: Fathomable is not a job. */
     @Override
@@ -48,7 +66,7 @@ public final class GitHubWebhookSubscriber extends GHEventsSubscriber {
 
     @Override
     protected void onEvent(GHSubscriberEvent event) {
-        if (!signed()) {
+        if (!signed.getAsBoolean()) {
             if (warnedUnsigned.compareAndSet(false, true)) {
                 LOG.warning("Fathomable ignores GitHub webhooks until the GitHub plugin has a shared secret to check"
                         + " them with (Manage Jenkins » System » GitHub » Shared secrets)");
@@ -57,7 +75,7 @@ public final class GitHubWebhookSubscriber extends GHEventsSubscriber {
         }
         String type = event.getGHEvent().name().toLowerCase(Locale.ROOT);
         try {
-            Delivery d = FathomableEngine.get().engine().webhooks().gitHub(type, event.getEventGuid(),
+            Delivery d = webhooks.get().gitHub(type, event.getEventGuid(),
                     event.getPayload().getBytes(StandardCharsets.UTF_8));
             LOG.fine(() -> "GitHub " + type + " " + event.getEventGuid() + ": " + d.message());
         } catch (BadPayloadException e) {

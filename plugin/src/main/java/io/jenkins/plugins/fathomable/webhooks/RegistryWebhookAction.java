@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -61,31 +62,46 @@ public final class RegistryWebhookAction implements UnprotectedRootAction {
     }
 
     public void doRegistry(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException {
-        Optional<Secret> token = token();
-        if (token.isEmpty()) {
-            write(rsp, json(404, "not_found", "no registry webhook token is configured, so there is no registry"
-                    + " webhook here"));
-            return;
-        }
-        Webhooks webhooks;
-        try {
-            webhooks = FathomableEngine.get().engine().webhooks();
-        } catch (ValidationException e) {
-            write(rsp, json(503, "not_configured", "the Fathomable configuration is invalid; fix it under Manage"
-                    + " Jenkins » System"));
-            return;
-        }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (String name : Collections.list(req.getHeaderNames())) {
             headers.put(name, Collections.list(req.getHeaders(name)));
         }
-        // the body is read only for a sender that proved itself; the routes check the token again and answer 401
-        byte[] body = Secrets.validBearer(token.get(), req.getHeader("Authorization")) ? read(req.getInputStream())
-                : new byte[0];
-        WebhookRoutes routes = new WebhookRoutes(webhooks, Optional::empty, () -> token,
+        write(rsp, receive(token(), () -> FathomableEngine.get().engine().webhooks(), req.getMethod(), headers,
+                req.getQueryString(), () -> read(req.getInputStream())));
+    }
+
+    /** The body of a delivery, read only once its sender proved itself. */
+    @FunctionalInterface
+    interface Body {
+        byte[] read() throws IOException;
+    }
+
+    /**
+     * One delivery: 404 without a token; the bearer token checked (in constant time) before the body is read, so an
+     * unauthenticated sender costs nothing; then core's routes, as in {@code serve}.
+     *
+     * @param webhooks the engine's receiver; a {@link ValidationException} from it means Fathomable is misconfigured
+     */
+    static ApiResponse receive(Optional<Secret> token, Supplier<Webhooks> webhooks, String method,
+            Map<String, List<String>> headers, String query, Body body) throws IOException {
+        if (token.isEmpty()) {
+            return json(404, "not_found", "no registry webhook token is configured, so there is no registry"
+                    + " webhook here");
+        }
+        Webhooks receiver;
+        try {
+            receiver = webhooks.get();
+        } catch (ValidationException e) {
+            return json(503, "not_configured", "the Fathomable configuration is invalid; fix it under Manage"
+                    + " Jenkins » System");
+        }
+        String authorization = headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Authorization"))
+                .flatMap(e -> e.getValue().stream()).findFirst().orElse(null);
+        // the routes check the token again and answer 401
+        byte[] bytes = Secrets.validBearer(token.get(), authorization) ? body.read() : new byte[0];
+        WebhookRoutes routes = new WebhookRoutes(receiver, Optional::empty, () -> token,
                 e -> LOG.log(Level.WARNING, "Fathomable registry webhook failed", e));
-        write(rsp, routes.handle(new ApiRequest(req.getMethod(), WebhookRoutes.REGISTRY, headers, body,
-                Caller.anonymous(), req.getQueryString())));
+        return routes.handle(new ApiRequest(method, WebhookRoutes.REGISTRY, headers, bytes, Caller.anonymous(), query));
     }
 
     private static void write(StaplerResponse2 rsp, ApiResponse r) throws IOException {

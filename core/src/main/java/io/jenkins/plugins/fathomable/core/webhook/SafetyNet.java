@@ -39,8 +39,9 @@ public record SafetyNet(Duration pollInterval, Duration webhookInterval) {
     }
 
     /**
-     * Whether a pass starting {@code now} polls this tracker. Half a poll interval of slack, so a tracker polled late
-     * in the last pass is still due in the next one.
+     * Whether a pass starting {@code now} polls this tracker: every pass while its webhooks do not flow (as without
+     * webhooks, also a pass run by hand right after the last), else once its safety-net interval is over, with half
+     * a poll interval of slack, so a tracker polled late in the last pass is still due in the next one.
      */
     public boolean due(TrackerRecord record, Instant now, Webhooks webhooks) {
         Instant last = record.observation().lastPoll();
@@ -48,6 +49,6 @@ public record SafetyNet(Duration pollInterval, Duration webhookInterval) {
             return true;
         }
         Duration interval = interval(record, now, webhooks);
-        return !now.isBefore(last.plus(interval).minus(pollInterval.dividedBy(2)));
+        return interval.equals(pollInterval) || !now.isBefore(last.plus(interval).minus(pollInterval.dividedBy(2)));
     }
 }

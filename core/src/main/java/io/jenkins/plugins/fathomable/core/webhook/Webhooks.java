@@ -115,6 +115,11 @@ public final class Webhooks {
         return d;
     }
 
+    /** Whether no look or webhook time is pending or in progress (tests wait for it before removing the store). */
+    public synchronized boolean idle() {
+        return !draining && pendingLooks.isEmpty() && pendingTimes.isEmpty();
+    }
+
     /** When the last accepted delivery of this kind arrived, on this host since it started. */
     public synchronized Optional<Instant> lastDelivery(Hint.Source source) {
         return Optional.ofNullable(lastDelivery.get(source));
