@@ -1,5 +1,6 @@
 package io.jenkins.plugins.fathomable.bench;
 
+import io.jenkins.plugins.fathomable.cli.serve.Engine;
 import io.jenkins.plugins.fathomable.cli.serve.LocalEngine;
 import io.jenkins.plugins.fathomable.cli.serve.ServeApp;
 import io.jenkins.plugins.fathomable.cli.serve.ServeSettings;
@@ -84,11 +85,32 @@ final class LatencyBench implements AutoCloseable {
                 .withWebhooks(new WebhookSettings(null,
                         new WebhookSettings.SecretSource("webhooks.github.secretFile", runDir.resolve("github-secret"), null),
                         new WebhookSettings.SecretSource("webhooks.registry.tokenFile", runDir.resolve("registry-token"), null)));
-        serve = ServeApp.start(settings, LocalEngine::new, Optional.of("bench-admin-" + UUID.randomUUID()), this::log,
-                Clock.systemUTC(), new SecureRandom());
+        // every tracker reads GitHub with the benchmark's token, whatever its credentials id (as in the cycle bench)
+        serve = ServeApp.start(settings, ctx -> new LocalEngine(new Engine.Context(ctx.settings(), ctx.store(),
+                ctx.trackers(), new BenchTokens(), ctx.clock(), ctx.log())),
+                Optional.of("bench-admin-" + UUID.randomUUID()), this::log, Clock.systemUTC(), new SecureRandom());
         registry = LocalRegistry.start(storage, runDir, registryPort, serve.baseUri().resolve("/webhooks/registry"),
                 "Bearer " + TOKEN);
         publisher = new ImagePublisher(registry.baseUri());
+    }
+
+    /** One token for every credentials id; the stand-in does not check it. */
+    private static final class BenchTokens implements io.jenkins.plugins.fathomable.core.api.SecretStore {
+        private static final Secret TOKEN = Secret.of("ghp_" + "BenchmarkTokenNotASecret000000000000");
+
+        @Override
+        public Optional<io.jenkins.plugins.fathomable.core.credentials.Credential> lookup(String id) {
+            return Optional.of(new io.jenkins.plugins.fathomable.core.credentials.Credential.Token(TOKEN));
+        }
+
+        @Override
+        public void put(String id, Secret secret) {
+            throw new UnsupportedOperationException("the benchmark posts no tokens");
+        }
+
+        @Override
+        public void remove(String id) {
+        }
     }
 
     private void log(String line) {
