@@ -43,6 +43,7 @@ import java.util.regex.Pattern;
 final class LatencyBench implements AutoCloseable {
 
     private static final Pattern HANDED_OUT = Pattern.compile("^deploy: \\S+ release (\\d+) of (\\S+) to dev \\(");
+    private static final boolean DEBUG = Boolean.getBoolean("bench.debug");
     private static final String SECRET = "bench-github-webhook-" + UUID.randomUUID();
     private static final String TOKEN = "bench-registry-webhook-" + UUID.randomUUID();
 
@@ -57,6 +58,7 @@ final class LatencyBench implements AutoCloseable {
     private final AtomicLong ready = new AtomicLong();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private int generation = 1000;
+    private int nextGitHubTracker;
 
     /**
      * @param storage a fresh copy of the registry data (pushes change it)
@@ -119,7 +121,7 @@ final class LatencyBench implements AutoCloseable {
             queued.put(m.group(2) + "#" + m.group(1), System.nanoTime());
         } else if (line.startsWith("deploy: ") && line.endsWith(" in dev ready")) {
             ready.incrementAndGet();
-        } else if (line.startsWith("poll: ") && !line.startsWith("poll: 1") || line.startsWith("error")) {
+        } else if (line.startsWith("poll: ") && !line.startsWith("poll: 1") || line.startsWith("error") || (DEBUG && line.startsWith("webhook"))) {
             System.out.println("    serve: " + line);
         }
     }
@@ -167,12 +169,13 @@ final class LatencyBench implements AutoCloseable {
      */
     long[] gitHubPushes(int count) throws Exception {
         long[] samples = new long[count];
-        int j = 0;
         for (int i = 0; i < count; i++) {
-            while (Workload.branch(j) != null || workload.isSemverImage(workload.imageOf(j))) {
-                j++;
+            // a tracker not changed before (warm-up included), so every push moves its file to another tag
+            while (Workload.branch(nextGitHubTracker) != null
+                    || workload.isSemverImage(workload.imageOf(nextGitHubTracker))) {
+                nextGitHubTracker++;
             }
-            int tracker = j++;
+            int tracker = nextGitHubTracker++;
             String current = workload.policy(tracker);
             String tag = Workload.TAGS.stream().filter(t -> !current.contains("\"" + t + "\"")).findFirst().orElseThrow();
             gitHub.changePolicy(tracker, "tag: \"" + tag + "\"");
