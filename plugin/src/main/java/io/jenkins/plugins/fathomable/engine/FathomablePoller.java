@@ -7,27 +7,36 @@ import io.jenkins.plugins.fathomable.config.FathomableConfiguration;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import jenkins.util.SystemProperties;
 
 /**
  * Runs the engine's poll pass on the configured interval, on its own thread (never a request or timer thread), and
  * otherwise lets the release engine notice soak times and windows each minute. Its log is the one Jenkins keeps for
- * periodic work ({@code $JENKINS_HOME/logs/tasks/Fathomable poll.log}).
+ * periodic work ({@code $JENKINS_HOME/logs/tasks/Fathomable poll.log}). The system property
+ * {@value PollSchedule#INTERVAL_PROPERTY} makes it poll every that many seconds instead ({@link PollSchedule}).
  */
 @Extension
 public final class FathomablePoller extends AsyncPeriodicWork {
 
+    private static final Logger LOG = Logger.getLogger(FathomablePoller.class.getName());
+
     private final Clock clock = Clock.systemUTC();
+    private final Optional<Duration> override = readOverride();
     private volatile Instant lastPass;
 
     public FathomablePoller() {
         super("Fathomable poll");
     }
 
-    /** A minute: Jenkins asks only once; whether a pass is due is decided at each tick ({@link PollSchedule}). */
+    /** A minute (or the override): Jenkins asks only once; whether a pass is due is decided at each tick. */
     @Override
     public long getRecurrencePeriod() {
-        return MIN;
+        return override.orElse(PollSchedule.TICK).toMillis();
     }
 
     @Override
@@ -41,11 +50,23 @@ public final class FathomablePoller extends AsyncPeriodicWork {
             return;
         }
         Instant now = clock.instant();
-        if (PollSchedule.due(lastPass, now, config.pollInterval())) {
+        if (PollSchedule.due(lastPass, now, override.orElseGet(config::pollInterval))) {
             lastPass = now;
             engine.pollPass(listener.getLogger());
         } else {
             engine.reconcile();
+        }
+    }
+
+    private static Optional<Duration> readOverride() {
+        try {
+            Optional<Duration> override = PollSchedule.override(SystemProperties.getString(PollSchedule.INTERVAL_PROPERTY));
+            override.ifPresent(d -> LOG.info(() -> "Fathomable polls every " + d.toSeconds() + " s (-D"
+                    + PollSchedule.INTERVAL_PROPERTY + "), whatever the poll interval setting says"));
+            return override;
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.WARNING, e.getMessage());
+            return Optional.empty();
         }
     }
 }

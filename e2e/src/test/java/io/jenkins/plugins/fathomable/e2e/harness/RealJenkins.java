@@ -100,8 +100,41 @@ public final class RealJenkins implements AutoCloseable {
     /** Stops Jenkins and starts it again on the same {@code JENKINS_HOME} and port, keeping the previous log. */
     public synchronized void restart() throws IOException, InterruptedException {
         stop();
+        startAgain();
+    }
+
+    /**
+     * Starts Jenkins again after {@link #stop()} or {@link #kill()}, on the same {@code JENKINS_HOME} and port, keeping
+     * the previous log.
+     */
+    public synchronized void startAgain() throws IOException, InterruptedException {
+        if (pid > 0) {
+            throw new IllegalStateException(name + " is running");
+        }
         log.rotate();
         launch();
+    }
+
+    /**
+     * Ends the process at once (SIGKILL), as a crash or an OOM killer would: no shutdown hook runs, nothing is saved
+     * that was not saved already. {@link #startAgain()} boots it again.
+     */
+    public synchronized void kill() {
+        if (pid <= 0) {
+            return;
+        }
+        long killing = pid;
+        pid = -1;
+        RUNNING.remove(this);
+        ProcessHandle.of(killing).filter(this::isOurs).ifPresent(p -> {
+            p.destroyForcibly();
+            p.onExit().join();
+        });
+        try {
+            Files.deleteIfExists(home.resolve("jenkins.pid"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stops the process (SIGTERM, then SIGKILL after a minute); nothing if it is not running. */

@@ -1,0 +1,327 @@
+package io.jenkins.plugins.fathomable.e2e.releases;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import io.jenkins.plugins.fathomable.core.deploy.MockCluster;
+import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
+import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
+import io.jenkins.plugins.fathomable.e2e.harness.Clusters;
+import io.jenkins.plugins.fathomable.e2e.harness.JenkinsClient;
+import io.jenkins.plugins.fathomable.e2e.harness.JenkinsGroup;
+import io.jenkins.plugins.fathomable.e2e.harness.JenkinsUser;
+import io.jenkins.plugins.fathomable.e2e.harness.ReleaseJobs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Restart: Jenkins is stopped and started again, and later killed ({@code SIGKILL}) and started again, each time in
+ * the middle of releases: a release run that has applied and waits for its Deployment to be ready, a release run
+ * waiting in Jenkins' build queue (scheduled while Jenkins prepared for shutdown), and releases waiting in
+ * Fathomable's own environment queues. After each start every tracker (one from Configuration as Code, one created
+ * through REST), every history entry and every queued item is still there, the interrupted run carries on without
+ * applying again, the queued run runs once, and no deployment ever has a second run.
+ */
+@Order(7)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RestartIT {
+
+    static final String PAYMENTS = "shop.payments";
+    static final String INVOICES = "shop.invoices";
+    static final String GITHUB_TOKEN = "ghp_e2eRestartToken8f2a4c6e1d";
+
+    @RegisterExtension
+    @Order(1)
+    static final WireMockExtension GITHUB = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .resetOnEachTest(false).build();
+
+    @RegisterExtension
+    @Order(2)
+    static final RegistryServer REGISTRY = RegistryServer.anonymous();
+
+    @RegisterExtension
+    @Order(3)
+    static final Clusters CLUSTERS = Clusters.named("shop");
+
+    @RegisterExtension
+    @Order(4)
+    static final JenkinsGroup GROUP = JenkinsGroup.of("restart", b -> JenkinsGroup.secured(b)
+            .systemProperty("io.jenkins.plugins.fathomable.engine.FathomablePoller.intervalSeconds", "3")
+            .env("GITHUB_TOKEN", GITHUB_TOKEN)
+            .env("SHOP_SA_TOKEN", "e2e-shop-deployer-51be07c2")
+            .casc("fathomable.yaml", """
+                    credentials:
+                      system:
+                        domainCredentials:
+                          - credentials:
+                              - string:
+                                  scope: SYSTEM
+                                  id: github-token
+                                  secret: "${GITHUB_TOKEN}"
+                              - string:
+                                  scope: SYSTEM
+                                  id: shop-deployer-token
+                                  secret: "${SHOP_SA_TOKEN}"
+                    unclassified:
+                      fathomable:
+                        githubApiUrl: "%s"
+                        allowedRegistryHosts: "%s"
+                        environments:
+                          - name: dev
+                            order: 10
+                            namespace: shop-dev
+                            serverUrl: "%s"
+                            credentialsId: shop-deployer-token
+                          - name: prod
+                            order: 20
+                            namespace: shop-prod
+                            serverUrl: "%s"
+                            credentialsId: shop-deployer-token
+                            approvalRequired: true
+                        trackers:
+                          - id: shop.payments
+                            repo: acme/payments-api
+                            sourcePath: deploy/fathomable.yaml
+                            branch: main
+                            credentialsId: github-token
+                    """.formatted(GITHUB.baseUrl(), REGISTRY.host(), CLUSTERS.url("shop"), CLUSTERS.url("shop"))));
+
+    private static final Trackers TRACKERS = new Trackers(GROUP);
+    private static final Observations OBSERVED = new Observations("restart");
+    private static AppRepository payments;
+    private static AppRepository invoices;
+
+    /**
+     * payments' first Deployment in dev will not become ready until the test says so: its release run applies and
+     * then waits, which is where the first restart finds it.
+     */
+    @BeforeAll
+    static void applications() throws Exception {
+        CLUSTERS.holdBack("shop-dev", "payments-api");
+        GitHubFixture github = AppRepository.gitHub(GITHUB);
+        payments = new AppRepository(github, REGISTRY, "acme/payments-api", "acme/payments-api");
+        payments.push("1.4.2");
+        payments.commit(AppRepository.example("web-service.yaml", "ghcr.io/acme/payments-api", payments.imageRepository()));
+        invoices = new AppRepository(github, REGISTRY, "acme/invoice-worker", "acme/invoice-worker");
+        invoices.push("2.3.0");
+        invoices.commit(AppRepository.example("worker.yaml", "ghcr.io/acme/invoice-worker", invoices.imageRepository()));
+    }
+
+    @AfterAll
+    static void report() throws Exception {
+        if (GROUP.jenkins() != null) {
+            OBSERVED.save(GROUP.jenkins().workDir());
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aStopAndStartInTheMiddleOfReleasesLosesNothingAndRunsNothingTwice() throws Exception {
+        JenkinsClient admin = GROUP.admin();
+        // payments release 1: its run applied to dev and waits for readiness
+        Until.runWaitingForReadiness(admin, PAYMENTS, 1);
+        // payments release 2 (same tag, new digest): waits in Fathomable's dev queue while dev is busy
+        payments.push("1.4.2");
+        TRACKERS.await(PAYMENTS, "release 2 queued in dev", r -> Trackers.number(r, "dev", "queued") == 2);
+        // Prepare for shutdown, then a new tracker through REST: its first release run waits in Jenkins' queue
+        assertThat(admin.postForm("quietDown", Map.of()).status()).isIn(200, 302);
+        JenkinsClient.Response created = admin.postJson("trackers/", """
+                {"id": "shop.invoices", "repo": "acme/invoice-worker", "sourcePath": "deploy/fathomable.yaml",
+                 "branch": "main", "token": "%s"}""".formatted(GITHUB_TOKEN));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        ReleaseJobs.QueueItem queued = Until.queued(admin, INVOICES, 1);
+
+        Snapshot before = Snapshot.take(admin);
+        int appliesBefore = appliesOf("shop-dev", "payments-api");
+        GROUP.jenkins().stop();
+        Map<String, List<String>> historyBefore = StoredHistory.read(GROUP.jenkins().home());
+        long started = System.nanoTime();
+        GROUP.jenkins().startAgain();
+        OBSERVED.note("stopped and started again in %.1f s, with: payments release 1 applied in dev and waiting for "
+                + "readiness (run #1), release 2 queued in dev; invoices release 1 in Jenkins' queue (%s)",
+                Observations.seconds(started), queued.why());
+
+        Snapshot after = Snapshot.take(admin);
+        Map<String, List<String>> historyAfter = StoredHistory.read(GROUP.jenkins().home());
+        before.assertKeptIn(after, historyAfter);
+        StoredHistory.assertKept(historyBefore, historyAfter);
+        assertNotQuietingDown(admin);
+        JsonNode paymentsReleases = TRACKERS.releases(PAYMENTS);
+        assertThat(paymentsReleases.path("dev").path("inProgress").path("release").asInt()).isEqualTo(1);
+        assertThat(Trackers.number(paymentsReleases, "dev", "queued")).as("Fathomable's queue").isEqualTo(2);
+
+        // the queued run runs once; the interrupted run resumes without applying again
+        TRACKERS.await(INVOICES, "release 1 deployed to dev", r -> Trackers.number(r, "dev", "deployed") == 1);
+        assertThat(ReleaseJobs.console(admin, ReleaseJobs.job(PAYMENTS), 1)).contains("resuming after a restart");
+        assertThat(appliesOf("shop-dev", "payments-api")).as("apply requests for payments in dev").isEqualTo(appliesBefore);
+        CLUSTERS.release("shop-dev", "payments-api");
+        TRACKERS.await(PAYMENTS, "release 2 deployed to dev", r -> Trackers.number(r, "dev", "deployed") == 2);
+        assertOneRunPerDeployment(admin);
+        OBSERVED.note("after the restart: %d tracker(s), %d history entries kept; payments run #1 resumed and "
+                + "finished without a second apply (%d apply requests for payments in dev, before and after); the "
+                + "queued invoices run ran once", after.trackers().size(), historyBefore.values().stream()
+                .mapToInt(List::size).sum(), appliesBefore);
+    }
+
+    @Test
+    @Order(2)
+    void aKilledJenkinsLosesNothingAndRunsNothingTwice() throws Exception {
+        JenkinsClient admin = GROUP.admin();
+        TRACKERS.await(INVOICES, "release 1 waiting for approval in prod", r -> Trackers.number(r, "prod", "queued") == 1);
+        TRACKERS.await(PAYMENTS, "release 2 waiting for approval in prod", r -> Trackers.number(r, "prod", "queued") == 2);
+        CLUSTERS.holdBack("shop-prod", "invoice-worker");
+        JenkinsClient.Response approved = GROUP.session(JenkinsUser.ADMIN).postFormWithCrumb("manage/fathomable/approve",
+                Map.of("tracker", INVOICES, "release", "1", "environment", "prod"));
+        assertThat(approved.status()).as("%s", approved).isEqualTo(302);
+        int run = Until.runWaitingForReadiness(admin, INVOICES, 1).number();
+        assertThat(admin.postForm("quietDown", Map.of()).status()).isIn(200, 302);
+        invoices.push("2.4.0");
+        ReleaseJobs.QueueItem queued = Until.queued(admin, INVOICES, 2);
+
+        Snapshot before = Snapshot.take(admin);
+        int appliesBefore = appliesOf("shop-prod", "invoice-worker");
+        GROUP.jenkins().kill();
+        Map<String, List<String>> historyBefore = StoredHistory.read(GROUP.jenkins().home());
+        long started = System.nanoTime();
+        GROUP.jenkins().startAgain();
+        OBSERVED.note("killed and started again in %.1f s, with: invoices release 1 applied in prod and waiting for "
+                + "readiness (run #%d), release 2 in Jenkins' queue (%s); payments release 2 waiting for approval in "
+                + "prod", Observations.seconds(started), run, queued.why());
+
+        Snapshot after = Snapshot.take(admin);
+        Map<String, List<String>> historyAfter = StoredHistory.read(GROUP.jenkins().home());
+        before.assertKeptIn(after, historyAfter);
+        StoredHistory.assertKept(historyBefore, historyAfter);
+        assertNotQuietingDown(admin);
+        assertThat(Trackers.number(TRACKERS.releases(PAYMENTS), "prod", "queued")).as("Fathomable's queue").isEqualTo(2);
+
+        TRACKERS.await(INVOICES, "release 2 deployed to dev", r -> Trackers.number(r, "dev", "deployed") == 2);
+        assertThat(ReleaseJobs.console(admin, ReleaseJobs.job(INVOICES), run)).contains("resuming after a restart");
+        assertThat(appliesOf("shop-prod", "invoice-worker")).as("apply requests for invoices in prod")
+                .isEqualTo(appliesBefore);
+        CLUSTERS.release("shop-prod", "invoice-worker");
+        TRACKERS.await(INVOICES, "release 1 deployed to prod", r -> Trackers.number(r, "prod", "deployed") == 1);
+        assertOneRunPerDeployment(admin);
+        OBSERVED.note("after the kill: %d tracker(s), %d history entries kept; invoices run #%d resumed and finished "
+                + "without a second apply (%d apply requests in prod); the queued run ran once",
+                after.trackers().size(), historyBefore.values().stream().mapToInt(List::size).sum(), run, appliesBefore);
+    }
+
+    @Test
+    @Order(3)
+    void everyRunSucceededOnceAndEveryApplyBelongsToARun() {
+        JenkinsClient admin = GROUP.admin();
+        Map<String, Integer> appliedByRuns = new TreeMap<>();
+        List<String> runs = new ArrayList<>();
+        for (String tracker : List.of(PAYMENTS, INVOICES)) {
+            for (ReleaseJobs.Run run : ReleaseJobs.runs(admin, ReleaseJobs.job(tracker))) {
+                assertThat(run.result()).as(run.toString()).isEqualTo("SUCCESS");
+                runs.add(tracker + " " + run);
+                ReleaseJobs.console(admin, ReleaseJobs.job(tracker), run.number()).lines()
+                        .filter(l -> l.startsWith("  applied "))
+                        .forEach(l -> appliedByRuns.merge(objectOfConsoleLine(l), 1, Integer::sum));
+            }
+        }
+        Map<String, Integer> appliesSeen = new TreeMap<>();
+        for (MockCluster.Request apply : CLUSTERS.applies("shop")) {
+            appliesSeen.merge(objectOfPath(apply.path()), 1, Integer::sum);
+        }
+        assertThat(appliesSeen).as("apply requests per object = applies the runs reported").isEqualTo(appliedByRuns);
+        assertThat(GROUP.jenkins().log().allText()).doesNotContain("no queued or running release run was found");
+        OBSERVED.note("%d runs, all SUCCESS, one per deployment: %s; %d apply requests, each reported by a run",
+                runs.size(), runs, appliesSeen.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    private static int appliesOf(String namespace, String name) {
+        return (int) CLUSTERS.applies("shop").stream()
+                .filter(a -> objectOfPath(a.path()).equals(namespace + "/deployments/" + name)).count();
+    }
+
+    /** {@code shop-dev/deployments/payments-api} of {@code /apis/apps/v1/namespaces/shop-dev/deployments/payments-api?...}. */
+    static String objectOfPath(String path) {
+        return path.replaceAll("\\?.*", "").replaceAll(".*/namespaces/([^/]+)/([^/]+)/([^/]+)$", "$1/$2/$3");
+    }
+
+    /** The same for a run's {@code   applied apps/v1 Deployment shop-dev/payments-api} line. */
+    static String objectOfConsoleLine(String line) {
+        String[] parts = line.trim().split(" ");
+        String kind = parts[2].toLowerCase(java.util.Locale.ROOT);
+        String[] namespaced = parts[3].split("/");
+        return namespaced[0] + "/" + kind + (kind.endsWith("s") ? "es" : "s") + "/" + namespaced[1];
+    }
+
+    private static void assertOneRunPerDeployment(JenkinsClient admin) {
+        for (String tracker : List.of(PAYMENTS, INVOICES)) {
+            assertThat(ReleaseJobs.runs(admin, ReleaseJobs.job(tracker))).extracting(ReleaseJobs.Run::deployment)
+                    .as(tracker).doesNotHaveDuplicates();
+        }
+    }
+
+    /** What a script sees through REST: each tracker's definition and its recent history. */
+    private record Snapshot(Map<String, String> trackers, Map<String, List<String>> recentHistory) {
+
+        static Snapshot take(JenkinsClient admin) {
+            Map<String, String> trackers = new TreeMap<>();
+            Map<String, List<String>> recent = new TreeMap<>();
+            for (JsonNode t : admin.get("trackers/").json().path("trackers")) {
+                String id = t.path("id").asText();
+                trackers.put(id, t.path("repo").asText() + " " + t.path("sourcePath").asText() + " "
+                        + t.path("branch").asText() + " " + t.path("credentialsId").asText());
+                List<String> lines = new ArrayList<>();
+                TRACKERS.history(id).forEach(h -> lines.add(StoredHistory.line(h)));
+                recent.put(id, lines);
+            }
+            return new Snapshot(trackers, recent);
+        }
+
+        /** Every tracker is still defined as before, and every history entry the API showed is stored. */
+        void assertKeptIn(Snapshot after, Map<String, List<String>> storedAfter) {
+            assertThat(after.trackers()).as("trackers").isEqualTo(trackers);
+            recentHistory.forEach((id, lines) -> StoredHistory.assertContains(storedAfter.get(id), lines,
+                    "history of " + id + " shown before the restart"));
+        }
+    }
+
+    /** Jenkins does not keep "prepare for shutdown" across a start; if it ever did, release runs would never start. */
+    private static void assertNotQuietingDown(JenkinsClient admin) {
+        assertThat(admin.get("api/json?tree=quietingDown").json().path("quietingDown").asBoolean())
+                .as("quieting down after the start").isFalse();
+    }
+
+    /** Waiting for release runs to reach a point. */
+    private static final class Until {
+
+        /** The run of {@code tracker}'s release {@code release} once it has applied and waits for readiness. */
+        static ReleaseJobs.Run runWaitingForReadiness(JenkinsClient admin, String tracker, int release)
+                throws InterruptedException {
+            String job = ReleaseJobs.job(tracker);
+            return io.jenkins.plugins.fathomable.e2e.harness.Await.value(tracker + " release " + release
+                    + " applied and waiting for readiness", Trackers.FLOW, () -> ReleaseJobs.runs(admin, job).stream()
+                    .filter(r -> r.release() == release && r.building()
+                            && ReleaseJobs.console(admin, job, r.number()).contains("Waiting up to"))
+                    .findFirst(), () -> ReleaseJobs.runs(admin, job).toString());
+        }
+
+        /** The queue item of {@code tracker}'s release {@code release}, once it waits in Jenkins' build queue. */
+        static ReleaseJobs.QueueItem queued(JenkinsClient admin, String tracker, int release)
+                throws InterruptedException {
+            return io.jenkins.plugins.fathomable.e2e.harness.Await.value(tracker + " release " + release
+                    + " in Jenkins' queue", Trackers.FLOW, () -> ReleaseJobs.queue(admin).stream()
+                    .filter(q -> q.job().equals(ReleaseJobs.job(tracker))
+                            && String.valueOf(release).equals(q.parameters().get("FATHOMABLE_RELEASE")))
+                    .findFirst(), () -> ReleaseJobs.queue(admin) + " " + TRACKERS.get(tracker));
+        }
+    }
+}
