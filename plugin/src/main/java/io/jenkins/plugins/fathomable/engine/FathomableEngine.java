@@ -2,6 +2,7 @@ package io.jenkins.plugins.fathomable.engine;
 
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.init.InitMilestone;
 import io.jenkins.plugins.fathomable.config.EngineSettings;
 import io.jenkins.plugins.fathomable.config.FathomableConfiguration;
 import io.jenkins.plugins.fathomable.core.deploy.ClusterConnector;
@@ -39,8 +40,8 @@ import org.jenkinsci.plugins.github_branch_source.Connector;
  * {@link PluginEngine} rebuilt whenever the engine settings of {@link FathomableConfiguration} change. Deployments
  * become runs of each tracker's Pipeline job ({@link PipelineReleaseExecutor}), whose outcomes go to the current
  * release engine. The poller, the REST action, the status page and (through {@link EngineServices}) release runs and
- * Pipeline steps all come here. At the first build after a start, deployments left in progress are settled
- * ({@link InterruptedReleases}).
+ * Pipeline steps all come here. At the first use once Jenkins is fully up, deployments a restart left in progress
+ * are settled ({@link InterruptedReleases}).
  */
 @Extension
 public final class FathomableEngine {
@@ -55,6 +56,7 @@ public final class FathomableEngine {
     private ExecutorService pool;
     private ExecutorService background;
     private PluginEngine engine;
+    private ReleaseExecutor executor;
     private EngineSettings builtFrom;
     private JenkinsGitHubSources gitHub;
 
@@ -67,6 +69,7 @@ public final class FathomableEngine {
         FathomableConfiguration config = FathomableConfiguration.get();
         EngineSettings settings = config.engineSettings();
         if (engine != null && settings.equals(builtFrom)) {
+            settleOnce();
             return engine;
         }
         Path root = Jenkins.get().getRootDir().toPath().resolve("fathomable");
@@ -82,16 +85,25 @@ public final class FathomableEngine {
         gitHub = new JenkinsGitHubSources(settings.githubApiUrl(), JenkinsCredentials::find, new ConnectorConnections(),
                 new CachingGitHubSourceFactory(settings.githubApiUrl(), credentials, root.resolve("github-cache"),
                         counter, clock), clock);
-        ReleaseExecutor executor = releaseExecutor(jobs, () -> FathomableConfiguration.get().getReleasePipelineTemplate(),
+        executor = releaseExecutor(jobs, () -> FathomableConfiguration.get().getReleasePipelineTemplate(),
                 Timer.get(), () -> engine().releases());
         engine = new PluginEngine(settings, config::trackers, store, new FileMemory(root.resolve("configured-trackers.txt")),
                 secrets, gitHub, executor, counter, clock, pool);
         builtFrom = settings;
-        if (!settled) {
-            settled = true;
-            settleInterrupted(engine.releases(), jobs, Timer.get());
-        }
+        settleOnce();
         return engine;
+    }
+
+    /**
+     * Settles what a restart left in progress, at the first use of the engine once Jenkins is fully up (its build
+     * queue is loaded only then), before this session hands anything out: nothing does before that (the poller waits
+     * for it too, and Jenkins serves no request earlier).
+     */
+    private void settleOnce() {
+        if (!settled && Jenkins.get().getInitLevel() == InitMilestone.COMPLETED) {
+            settled = true;
+            settleInterrupted(engine.releases(), jobs, executor, Timer.get());
+        }
     }
 
     /**
@@ -106,12 +118,14 @@ public final class FathomableEngine {
 
     /**
      * Takes the deployments in progress now, before this session hands out any, and settles them on
-     * {@code background} (Jenkins' Timer runs as SYSTEM, so every job and queue item is visible).
+     * {@code background} (Jenkins' Timer runs as SYSTEM, so every job and queue item is visible); lost ones are
+     * queued again through {@code executor}.
      */
-    static void settleInterrupted(ReleaseEngine releases, ReleaseJobs jobs, Executor background) {
+    static void settleInterrupted(ReleaseEngine releases, ReleaseJobs jobs, ReleaseExecutor executor,
+            Executor background) {
         List<DeploymentRequest> left = releases.inProgress();
         if (!left.isEmpty()) {
-            background.execute(() -> InterruptedReleases.settle(left, jobs, releases::completed));
+            background.execute(() -> InterruptedReleases.settle(left, jobs, releases::completed, executor));
         }
     }
 

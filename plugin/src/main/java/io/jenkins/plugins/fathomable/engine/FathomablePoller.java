@@ -2,6 +2,7 @@ package io.jenkins.plugins.fathomable.engine;
 
 import hudson.Extension;
 import hudson.model.AsyncPeriodicWork;
+import hudson.init.InitMilestone;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.fathomable.config.FathomableConfiguration;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jenkins.model.Jenkins;
 import jenkins.util.SystemProperties;
 
 /**
@@ -41,6 +43,11 @@ public final class FathomablePoller extends AsyncPeriodicWork {
 
     @Override
     protected void execute(TaskListener listener) throws IOException, InterruptedException {
+        if (Jenkins.get().getInitLevel() != InitMilestone.COMPLETED) {
+            // the build queue is not loaded yet: what a restart left in progress cannot be told apart from what is lost
+            listener.getLogger().println("Jenkins is not fully up yet; polling at the next tick");
+            return;
+        }
         FathomableConfiguration config = FathomableConfiguration.get();
         PluginEngine engine;
         try {

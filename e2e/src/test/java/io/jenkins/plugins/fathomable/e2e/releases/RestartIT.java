@@ -145,11 +145,11 @@ class RestartIT {
 
         Snapshot before = Snapshot.take(admin);
         int appliesBefore = appliesOf("shop-dev", "payments-api");
-        GROUP.jenkins().stop();
+        GROUP.exitCleanly();
         Map<String, List<String>> historyBefore = StoredHistory.read(GROUP.jenkins().home());
         long started = System.nanoTime();
         GROUP.jenkins().startAgain();
-        OBSERVED.note("stopped and started again in %.1f s, with: payments release 1 applied in dev and waiting for "
+        OBSERVED.note("shut down (POST /exit) and started again in %.1f s, with: payments release 1 applied in dev and waiting for "
                 + "readiness (run #1), release 2 queued in dev; invoices release 1 in Jenkins' queue (%s)",
                 Observations.seconds(started), queued.why());
 
