@@ -1,12 +1,27 @@
 package io.jenkins.plugins.fathomable.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import picocli.CommandLine;
 
-/** The version from the jar manifest (or "development" when run from classes). */
+/** The version the build wrote into {@code version.properties} (from the project's version). */
 final class VersionProvider implements CommandLine.IVersionProvider {
+
+    static String version() {
+        try (InputStream in = VersionProvider.class.getResourceAsStream("version.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     @Override
     public String[] getVersion() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"fathomable " + (v == null ? "development" : v)};
+        return new String[] {"fathomable " + version()};
     }
 }

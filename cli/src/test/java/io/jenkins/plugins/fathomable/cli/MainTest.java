@@ -18,4 +18,13 @@ class MainTest {
         assertThat(code).isZero();
         assertThat(out.toString()).contains("Usage: fathomable").contains("--version");
     }
+
+    /** Issue 13, item 8: it printed "development" from the built jar. */
+    @Test
+    void versionIsTheProjectVersion() {
+        CliRun run = CliRun.of("-V");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out().strip()).isEqualTo("fathomable " + System.getProperty("project.version"))
+                .doesNotContain("development").doesNotContain("$");
+    }
 }

@@ -3,7 +3,7 @@ package io.jenkins.plugins.fathomable.status;
 import hudson.Extension;
 import hudson.model.ManagementLink;
 import hudson.security.Permission;
-import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
+import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
 import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
 import io.jenkins.plugins.fathomable.core.store.TrackerRecord;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
@@ -110,7 +110,7 @@ public final class StatusLink extends ManagementLink {
     public void doApprove(StaplerResponse2 rsp, @QueryParameter String tracker, @QueryParameter int release,
             @QueryParameter String environment) throws IOException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        releases().approve(TrackerId.parse(tracker), release, environment, actor());
+        operations().approve(TrackerId.parse(tracker), release, environment, actor());
         rsp.sendRedirect2(".");
     }
 
@@ -118,7 +118,7 @@ public final class StatusLink extends ManagementLink {
     public void doReject(StaplerResponse2 rsp, @QueryParameter String tracker, @QueryParameter int release,
             @QueryParameter String reason) throws IOException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        releases().reject(TrackerId.parse(tracker), release, reason == null || reason.isBlank()
+        operations().reject(TrackerId.parse(tracker), release, reason == null || reason.isBlank()
                 ? "rejected on the status page" : reason, actor());
         rsp.sendRedirect2(".");
     }
@@ -128,9 +128,9 @@ public final class StatusLink extends ManagementLink {
             throws IOException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         if (hold) {
-            releases().hold(TrackerId.parse(tracker), actor());
+            operations().hold(TrackerId.parse(tracker), actor());
         } else {
-            releases().unhold(TrackerId.parse(tracker), actor());
+            operations().unhold(TrackerId.parse(tracker), actor());
         }
         rsp.sendRedirect2(".");
     }
@@ -139,12 +139,12 @@ public final class StatusLink extends ManagementLink {
     public void doRollback(StaplerResponse2 rsp, @QueryParameter String tracker, @QueryParameter String environment)
             throws IOException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        releases().rollback(TrackerId.parse(tracker), environment, actor());
+        operations().rollback(TrackerId.parse(tracker), environment, actor());
         rsp.sendRedirect2(".");
     }
 
-    private static ReleaseEngine releases() {
-        return FathomableEngine.get().engine().releases();
+    private static ReleaseOperations operations() {
+        return FathomableEngine.get().engine().operations();
     }
 
     private static String actor() {

@@ -51,9 +51,19 @@ public final class AdminToken {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String token = "fa_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        byte[] hash = sha256(token);
-        OwnerOnlyFiles.write(file, (HexFormat.of().formatHex(hash) + "\n").getBytes(StandardCharsets.US_ASCII));
-        return new AdminToken(hash, token);
+        return new AdminToken(sha256(token), token);
+    }
+
+    /**
+     * Stores the hash of a token made on this start, if one was. Called last, once everything else has started, and
+     * followed at once by printing the token: a start that fails earlier leaves no hash behind (so the next start
+     * makes and prints a new token), and one that succeeds has printed the token its hash belongs to.
+     */
+    void persist(Path stateDir) {
+        if (generated != null) {
+            OwnerOnlyFiles.write(stateDir.resolve(FILE),
+                    (HexFormat.of().formatHex(hash) + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
     }
 
     /** The token made on this start, to be shown once; empty when it came from the file or the environment. */

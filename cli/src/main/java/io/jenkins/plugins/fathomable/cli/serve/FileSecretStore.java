@@ -45,6 +45,9 @@ public final class FileSecretStore implements SecretStore {
     public FileSecretStore(Path stateDir, SecureRandom random) {
         this.random = random;
         this.file = stateDir.resolve(FILE);
+        // Writes a kill -9 interrupted before their rename: never valid, never removed otherwise.
+        OwnerOnlyFiles.removeLeftovers(file);
+        OwnerOnlyFiles.removeLeftovers(stateDir.resolve(KEY_FILE));
         this.key = loadOrCreateKey(stateDir.resolve(KEY_FILE));
         this.sealed = load();
     }

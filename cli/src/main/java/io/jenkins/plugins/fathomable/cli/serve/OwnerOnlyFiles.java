@@ -77,6 +77,25 @@ final class OwnerOnlyFiles {
         }
     }
 
+    /**
+     * Removes the temporary files a crash left beside {@code target} ({@code .<name>*.tmp}): a write that never got
+     * to its rename. They hold nothing the target does not (or did not yet) hold.
+     */
+    static void removeLeftovers(Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        String prefix = "." + target.getFileName();
+        try (var files = Files.newDirectoryStream(dir, f -> {
+            String n = f.getFileName().toString();
+            return n.startsWith(prefix) && n.endsWith(".tmp");
+        })) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove unfinished writes of " + target, e);
+        }
+    }
+
     /** Fails if {@code file} can be read by anyone but its owner: secrets must not sit in a readable file. */
     static void checkOwnerOnly(Path file) {
         if (!posix(file.toAbsolutePath().getParent())) {

@@ -1,55 +1,61 @@
 package io.jenkins.plugins.fathomable.cli.serve;
 
-import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.fathomable.core.api.DefaultTrackerService;
 import io.jenkins.plugins.fathomable.core.api.TrackerApi;
 import io.jenkins.plugins.fathomable.core.engine.StoreTrackerRepository;
 import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
-import java.io.IOException;
+import io.jenkins.plugins.fathomable.core.store.StoreException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * {@code fathomable serve}, wired: the state directory's stores, the {@link Engine}, the REST routes on the JDK HTTP
- * server, and the poll schedule. {@link #close()} stops taking requests, lets a running poll pass finish, then
- * returns; every state file is replaced atomically, so stopping at any point leaves no half-written state.
+ * {@code fathomable serve}, wired: the state directory (locked), its stores, the {@link Engine}, the REST routes on
+ * Jetty, and the poll schedule. A start that fails undoes what it started and throws a {@link StartupException};
+ * the admin token's hash is written last, so a failed first start leaves none behind. {@link #close()} stops taking
+ * requests, lets a running poll pass finish, then returns; every state file is replaced atomically, so stopping at
+ * any point leaves no half-written state.
  */
 public final class ServeApp implements AutoCloseable {
 
     /** Under the state directory: one JSON file per tracker (definition, observation, releases, history). */
     public static final String TRACKERS_DIR = "trackers";
+    /** Ingests of POST/PUT at once; more queue; beyond that the next poll reads the file. */
+    static final int INGEST_THREADS = 4;
+    static final int INGEST_QUEUE = 64;
 
-    private static final int HTTP_THREADS = 16;
-
-    private final HttpServer server;
-    private final ExecutorService httpThreads;
+    private final ApiServer server;
+    private final ThreadPoolExecutor ingestThreads;
     private final ScheduledExecutorService poller;
     private final Engine engine;
     private final AdminToken adminToken;
+    private final StateDirLock lock;
     private final ServeLog log;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
-    private ServeApp(HttpServer server, ExecutorService httpThreads, ScheduledExecutorService poller, Engine engine,
-            AdminToken adminToken, ServeLog log) {
+    private ServeApp(ApiServer server, ThreadPoolExecutor ingestThreads, ScheduledExecutorService poller,
+            Engine engine, AdminToken adminToken, StateDirLock lock, ServeLog log) {
         this.server = server;
-        this.httpThreads = httpThreads;
+        this.ingestThreads = ingestThreads;
         this.poller = poller;
         this.engine = engine;
         this.adminToken = adminToken;
+        this.lock = lock;
         this.log = log;
     }
 
@@ -57,54 +63,96 @@ public final class ServeApp implements AutoCloseable {
      * Starts serving.
      *
      * @param envToken the {@code FATHOMABLE_ADMIN_TOKEN} value, if set
+     * @throws StartupException with a one-line reason when anything is in the way; nothing is left running
      */
     public static ServeApp start(ServeSettings settings, Engine.Factory engines, Optional<String> envToken,
             ServeLog log, Clock clock, SecureRandom random) {
-        OwnerOnlyFiles.ensureDirectory(settings.stateDir());
-        AdminToken token = AdminToken.load(settings.stateDir(), envToken, random);
-        FileSecretStore secrets = new FileSecretStore(settings.stateDir(), random);
-        Path storeDir = settings.stateDir().resolve(TRACKERS_DIR);
-        OwnerOnlyFiles.ensureDirectory(storeDir);
-        FileTrackerStore store = new FileTrackerStore(storeDir);
-        StoreTrackerRepository trackers = new StoreTrackerRepository(store);
-        Engine engine = engines.create(new Engine.Context(settings, store, trackers, secrets, clock, log));
-        TrackerApi api = new TrackerApi(
-                new DefaultTrackerService(trackers, secrets, engine.ingestor(), engine.status(), clock),
-                e -> log.info("error: unexpected " + e.getClass().getName() + ": " + e.getMessage()));
-
-        HttpServer server;
+        Path stateDir = settings.stateDir();
+        Deque<AutoCloseable> started = new ArrayDeque<>();
         try {
-            server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 64);
-        } catch (IOException e) {
-            engine.close();
-            throw new UncheckedIOException("cannot listen on " + settings.bind() + ":" + settings.port(), e);
+            try {
+                OwnerOnlyFiles.ensureDirectory(stateDir);
+            } catch (UncheckedIOException e) {
+                throw StartupException.stateDir("create the state directory", stateDir, e);
+            }
+            StateDirLock lock = StateDirLock.acquire(stateDir);
+            started.push(lock);
+            AdminToken token = stateFile("read", stateDir.resolve(AdminToken.FILE), () -> {
+                OwnerOnlyFiles.removeLeftovers(stateDir.resolve(AdminToken.FILE));
+                return AdminToken.load(stateDir, envToken, random);
+            });
+            FileSecretStore secrets = stateFile("read", stateDir.resolve(FileSecretStore.FILE),
+                    () -> new FileSecretStore(stateDir, random));
+            Path storeDir = stateDir.resolve(TRACKERS_DIR);
+            FileTrackerStore store = stateFile("open", storeDir, () -> {
+                OwnerOnlyFiles.ensureDirectory(storeDir);
+                return new FileTrackerStore(storeDir);
+            });
+            StoreTrackerRepository trackers = new StoreTrackerRepository(store);
+            Engine engine = stateFile("start the engine in", stateDir,
+                    () -> engines.create(new Engine.Context(settings, store, trackers, secrets, clock, log)));
+            started.push(engine);
+            ThreadPoolExecutor ingestThreads = new ThreadPoolExecutor(INGEST_THREADS, INGEST_THREADS, 60,
+                    TimeUnit.SECONDS, new ArrayBlockingQueue<>(INGEST_QUEUE), named("fathomable-ingest"));
+            started.push(ingestThreads::shutdownNow);
+            TrackerApi api = new TrackerApi(new DefaultTrackerService(trackers, secrets, engine.ingestor(),
+                    engine.status(), clock, ingestThreads, settings.answerWithin()), engine.operations(),
+                    e -> log.info("error: unexpected " + e.getClass().getName() + ": " + e.getMessage()));
+            ApiServer server = ApiServer.start(settings.bind(), settings.port(), api, token, settings.openReads(), log);
+            started.push(server);
+            ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(named("fathomable-poll"));
+            started.push(poller::shutdownNow);
+            // Last: only a start that got this far stores the hash of a token made now (printed right after).
+            stateFile("write", stateDir.resolve(AdminToken.FILE), () -> {
+                token.persist(stateDir);
+                return token;
+            });
+            ServeApp app = new ServeApp(server, ingestThreads, poller, engine, token, lock, log);
+            long every = settings.pollInterval().toMillis();
+            poller.scheduleWithFixedDelay(app::pollOnce, every, every, TimeUnit.MILLISECONDS);
+            log.info("serve: state in " + stateDir.toAbsolutePath());
+            log.info(engine.describe());
+            log.info("serve: polling every " + settings.pollInterval().toString().substring(2).toLowerCase());
+            log.info("serve: listening on " + app.baseUri() + "trackers/ ("
+                    + (settings.openReads() ? "reads open, writes need the admin token" : "admin token required") + ")");
+            return app;
+        } catch (RuntimeException e) {
+            while (!started.isEmpty()) {
+                try {
+                    started.pop().close();
+                } catch (Exception ignored) {
+                    // the start failed; that is what gets reported
+                }
+            }
+            throw e;
         }
-        ExecutorService httpThreads = Executors.newFixedThreadPool(HTTP_THREADS, named("fathomable-http"));
-        server.setExecutor(httpThreads);
-        server.createContext("/", new HttpAdapter(api, token, settings.openReads(), log));
-        ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(named("fathomable-poll"));
-        ServeApp app = new ServeApp(server, httpThreads, poller, engine, token, log);
-        server.start();
-        long every = settings.pollInterval().toMillis();
-        poller.scheduleWithFixedDelay(app::pollOnce, every, every, TimeUnit.MILLISECONDS);
+    }
 
-        log.info("serve: state in " + settings.stateDir().toAbsolutePath());
-        log.info(engine.describe());
-        log.info("serve: polling every " + settings.pollInterval().toString().substring(2).toLowerCase());
-        log.info("serve: listening on " + app.baseUri() + "trackers/ ("
-                + (settings.openReads() ? "reads open, writes need the admin token" : "admin token required") + ")");
-        return app;
+    /** Runs one start-up step on the state directory; its failures become one-line start-up errors. */
+    private static <T> T stateFile(String what, Path path, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (StartupException e) {
+            throw e;
+        } catch (UncheckedIOException e) {
+            throw StartupException.stateDir(what, path, e);
+        } catch (IllegalStateException | StoreException e) {
+            throw new StartupException(String.valueOf(e.getMessage()), e);
+        }
     }
 
     /** Where the API is, e.g. {@code http://127.0.0.1:8080/}; with {@code --port 0}, the port picked. */
     public URI baseUri() {
-        InetSocketAddress a = server.getAddress();
-        String host = a.getAddress().getHostAddress();
-        return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort() + "/");
+        return server.baseUri();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
+    }
+
+    /** Where this serve logs (the engine and the HTTP side write here too). */
+    public ServeLog log() {
+        return log;
     }
 
     /** The admin token made on this start, to print once; empty if it already existed or came from the environment. */
@@ -138,17 +186,18 @@ public final class ServeApp implements AutoCloseable {
             return;
         }
         log.info("serve: stopping");
-        // Refuse new exchanges, let those in flight finish, then close the listener; a running poll pass finishes.
-        httpThreads.shutdown();
+        // Stop taking requests (those in flight finish), then let a running poll pass and ingests finish.
+        server.close();
         poller.shutdown();
+        ingestThreads.shutdown();
         try {
-            httpThreads.awaitTermination(10, TimeUnit.SECONDS);
             poller.awaitTermination(30, TimeUnit.SECONDS);
+            ingestThreads.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            server.stop(0);
             engine.close();
+            lock.close();
             log.info("serve: stopped");
             stopped.countDown();
         }

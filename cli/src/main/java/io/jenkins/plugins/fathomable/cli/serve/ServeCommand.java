@@ -27,7 +27,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8080", description = "Port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--state-dir", description = "Where trackers, releases, secrets and the admin token hash live (default: ~/.fathomable).")
+    @Option(names = "--state-dir", description = "Where trackers, releases, secrets and the admin token hash live (default: $HOME/.fathomable).")
     Path stateDir;
 
     @Option(names = "--config", description = "YAML file: githubApiUrl, pollInterval, renderOnly, environments (namespace, cluster, windows,"
@@ -83,8 +83,22 @@ public final class ServeCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return 2;
         }
-        ServeApp app = ServeApp.start(settings, engines, Optional.ofNullable(env.get(AdminToken.ENV)), log,
-                Clock.systemUTC(), new SecureRandom());
+        ServeApp app;
+        try {
+            if (port < 0 || port > 65535) {
+                throw new StartupException("--port must be between 0 and 65535 (0 picks a free port), got " + port);
+            }
+            app = ServeApp.start(settings, engines, Optional.ofNullable(env.get(AdminToken.ENV)), log,
+                    Clock.systemUTC(), new SecureRandom());
+        } catch (RuntimeException e) {
+            // One line a person can act on, never a stack trace (docs/serve.md lists these messages).
+            String message = e instanceof StartupException ? e.getMessage()
+                    : "cannot start: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            spec.commandLine().getErr().println("fathomable serve: "
+                    + io.jenkins.plugins.fathomable.core.validation.Printable.line(message, 1000));
+            spec.commandLine().getErr().flush();
+            return 2;
+        }
         app.generatedAdminToken().ifPresent(t -> {
             var out = spec.commandLine().getOut();
             out.println("Admin API token (shown only now; only its hash is stored in "
@@ -101,7 +115,7 @@ public final class ServeCommand implements Callable<Integer> {
     /** Flags over the config file over defaults. */
     ServeSettings settings() {
         ServeConfigFile file = config == null ? ServeConfigFile.EMPTY : ServeConfigFile.read(config);
-        Path dir = stateDir != null ? stateDir : Path.of(System.getProperty("user.home"), ".fathomable");
+        Path dir = stateDir != null ? stateDir : defaultStateDir(env);
         return new ServeSettings(bind, port, dir,
                 first(githubApiUrl, file.githubApiUrl(), ServeSettings.DEFAULT_GITHUB_API),
                 first(pollInterval, file.pollInterval(), ServeSettings.DEFAULT_POLL_INTERVAL),
@@ -109,6 +123,12 @@ public final class ServeCommand implements Callable<Integer> {
                 first(null, file.environments(), ServeSettings.DEFAULT_ENVIRONMENTS),
                 first(null, file.registries(), java.util.List.of()),
                 renderOnly || Boolean.TRUE.equals(file.renderOnly()));
+    }
+
+    /** {@code $HOME/.fathomable}: the user's home as the shell sees it (under sudo or a service account too). */
+    static Path defaultStateDir(Map<String, String> env) {
+        String home = env.get("HOME");
+        return Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home"), ".fathomable");
     }
 
     private static <T> T first(T flag, T fromFile, T fallback) {

@@ -4,7 +4,6 @@ import io.jenkins.plugins.fathomable.core.validation.FieldError;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,8 +69,12 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Serv
                         m == null ? 0 : m.getLine() + 1, m == null ? 0 : m.getColumn() + 1)));
             }
             return root == null ? EMPTY : parse(root);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new ValidationException(List.of(new FieldError("(file)", "does not exist")));
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new ValidationException(List.of(new FieldError("(file)", "cannot be read: permission denied")));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the config file " + file, e);
+            throw new ValidationException(List.of(new FieldError("(file)", "cannot be read: " + e.getMessage())));
         }
     }
 

@@ -14,7 +14,18 @@ import java.util.Objects;
  * @param renderOnly   never apply to a cluster: every release is written under {@code <stateDir>/releases}
  */
 public record ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
-        boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly) {
+        boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly,
+        Duration answerWithin) {
+
+    /** How long a POST/PUT waits for its read of GitHub and the registry before answering {@code READING}. */
+    public static final Duration DEFAULT_ANSWER_WITHIN = Duration.ofSeconds(5);
+
+    /** With the default {@link #answerWithin}. */
+    public ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
+            boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly) {
+        this(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments, registries, renderOnly,
+                DEFAULT_ANSWER_WITHIN);
+    }
 
     public static final URI DEFAULT_GITHUB_API = URI.create("https://api.github.com");
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMinutes(1);
@@ -86,6 +97,13 @@ public record ServeSettings(String bind, int port, Path stateDir, URI githubApiU
         Objects.requireNonNull(pollInterval, "pollInterval");
         environments = List.copyOf(environments);
         registries = List.copyOf(registries);
+        answerWithin = answerWithin == null ? DEFAULT_ANSWER_WITHIN : answerWithin;
+    }
+
+    /** The same settings with another answer wait (tests that need every answer complete wait long). */
+    public ServeSettings withAnswerWithin(Duration wait) {
+        return new ServeSettings(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments,
+                registries, renderOnly, wait);
     }
 
     public List<String> environmentNames() {

@@ -63,4 +63,19 @@ class FileSecretStoreTest {
         Files.delete(dir.resolve(FileSecretStore.KEY_FILE));
         assertThatThrownBy(() -> new FileSecretStore(dir, new SecureRandom())).hasMessageContaining("key").hasMessageContaining("missing");
     }
+
+    /** Issue 13, item 8: writes a kill -9 cut short before their rename were never removed. */
+    @Test
+    void unfinishedWritesLeftByACrashAreRemovedOnOpen() throws Exception {
+        FileSecretStore store = new FileSecretStore(dir, new SecureRandom());
+        store.put("fathomable-a.b", io.jenkins.plugins.fathomable.core.credentials.Secret.of("tok"));
+        java.nio.file.Files.writeString(dir.resolve(".secrets.json1234567.tmp"), "{\"half\":");
+        java.nio.file.Files.writeString(dir.resolve(".secrets.key99.tmp"), "x");
+        java.nio.file.Files.writeString(dir.resolve("other.tmp"), "not ours");
+
+        FileSecretStore reopened = new FileSecretStore(dir, new SecureRandom());
+
+        assertThat(reopened.lookup("fathomable-a.b")).isPresent();
+        assertThat(dir).isDirectoryNotContaining("glob:**/.secrets.*.tmp").isDirectoryContaining("glob:**/other.tmp");
+    }
 }

@@ -58,7 +58,8 @@ class ServeHttpTest {
 
     private ServeApp start(boolean openReads) {
         ServeSettings settings = new ServeSettings("127.0.0.1", 0, stateDir, ServeSettings.DEFAULT_GITHUB_API,
-                Duration.ofHours(1), openReads, ServeSettings.DEFAULT_ENVIRONMENTS, List.of(), true);
+                Duration.ofHours(1), openReads, ServeSettings.DEFAULT_ENVIRONMENTS, List.of(), true)
+                .withAnswerWithin(Duration.ofSeconds(60)); // these tests check complete answers
         return ServeApp.start(settings, TestEngine::new, Optional.of(ADMIN_TOKEN), log::add, Clock.systemUTC(),
                 new SecureRandom());
     }

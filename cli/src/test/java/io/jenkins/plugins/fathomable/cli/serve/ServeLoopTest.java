@@ -79,8 +79,13 @@ class ServeLoopTest {
     }
 
     private ServeApp start(URI gitHubApi) {
+        return start(gitHubApi, Duration.ofSeconds(60)); // these tests check complete answers
+    }
+
+    private ServeApp start(URI gitHubApi, Duration answerWithin) {
         ServeSettings settings = new ServeSettings("127.0.0.1", 0, stateDir, gitHubApi,
-                Duration.ofHours(1), false, ServeSettings.DEFAULT_ENVIRONMENTS, List.of(), true);
+                Duration.ofHours(1), false, ServeSettings.DEFAULT_ENVIRONMENTS, List.of(), true)
+                .withAnswerWithin(answerWithin);
         return ServeApp.start(settings, LocalEngine::new, Optional.of(ADMIN_TOKEN), log::add, Clock.systemUTC(),
                 new SecureRandom());
     }
@@ -197,7 +202,7 @@ class ServeLoopTest {
         JsonNode created = post();
         assertThat(created.path("validation").path("valid").asBoolean()).isFalse();
         JsonNode error = created.path("validation").path("errors").get(0);
-        assertThat(error.path("field").asText()).isEqualTo("spec.replicas");
+        assertThat(error.path("field").asText()).as(created.toString()).isEqualTo("spec.replicas");
         assertThat(error.path("line").asInt()).isEqualTo(13);
         assertThat(created.path("status").path("state").asText()).isEqualTo("INVALID_CONFIG");
         assertThat(get().path("id").asText()).isEqualTo(ID);
@@ -289,6 +294,16 @@ class ServeLoopTest {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(stateDir.resolve(owned)))).as(owned).isEqualTo("rwx------");
         }
+        // Issue 13, item 8: the GitHub cache (file contents of private repositories) was left 0644.
+        try (var cached = Files.walk(stateDir.resolve("cache"))) {
+            List<Path> all = cached.toList();
+            assertThat(all).filteredOn(Files::isRegularFile).isNotEmpty().allSatisfy(f -> assertThat(
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                    .as(f.toString()).isEqualTo("rw-------"));
+            assertThat(all).filteredOn(Files::isDirectory).allSatisfy(d -> assertThat(
+                    java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(d)))
+                    .as(d.toString()).isEqualTo("rwx------"));
+        }
         try (var files = Files.walk(stateDir)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 assertThat(Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1)).as(f.toString())
@@ -316,5 +331,31 @@ class ServeLoopTest {
         assertThat(java.util.logging.Logger.getLogger("org.kohsuke.github").getLevel())
                 .as("github-api's per-retry INFO lines are not shown by serve")
                 .isEqualTo(java.util.logging.Level.WARNING);
+    }
+
+    /** Issue 13, item 2: a tracker POST held its thread ~30 s while GitHub hung; now it answers, reading on. */
+    @Test
+    void aHangingGitHubDoesNotHoldThePostAndTheReadFinishesAfterIt() throws Exception {
+        String digest = push();
+        publish(spec(""));
+        app.close();
+        app = start(URI.create(github.apiUrl()), Duration.ofSeconds(1));
+        var hang = WM.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/repos/" + REPO)).atPriority(0)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFixedDelay(5_000)
+                        .withStatus(503)));
+
+        JsonNode answer = post();
+
+        assertThat(answer.path("status").path("state").asText()).isEqualTo("READING");
+        assertThat(answer.path("validation").path("pending").asBoolean()).isTrue();
+        JsonNode after = await("the read finished after the answer", t -> t.path("status").path("state").asText()
+                .equals("ERROR"));
+        assertThat(after.path("status").path("lastError").asText()).contains("GitHub answered HTTP 503");
+
+        WM.removeStub(hang);
+        app.pollNow();
+        await("recovered once GitHub answers again", deployed("dev", 1));
+        assertThat(releaseFile("dev", 1)).contains(digest);
     }
 }

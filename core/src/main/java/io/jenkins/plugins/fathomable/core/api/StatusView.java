@@ -10,6 +10,15 @@ import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation;
 public record StatusView(String state, String lastPoll, String commitSha, String blobSha, ImageVersion image,
         String lastError) {
 
+    /** Shown while a create or replace is still reading the file (GitHub or the registry is slow to answer). */
+    public static final String READING = "READING";
+
+    /** What was seen last, marked as being read again right now. */
+    public static StatusView reading(TrackerObservation o) {
+        StatusView last = of(o);
+        return new StatusView(READING, last.lastPoll(), last.commitSha(), last.blobSha(), last.image(), null);
+    }
+
     public static StatusView of(TrackerObservation o) {
         return new StatusView(o.status().name(),
                 o.lastPoll() == null ? null : o.lastPoll().toString(),

@@ -73,8 +73,10 @@ public final class ImmediateIngestor implements Ingestor {
             case INVALID_CONFIG -> specErrors(tracker, error.message());
             case NOT_FOUND -> List.of(new FieldError(gitHubSaid ? "sourcePath" : "spec.image", error.message()));
             case UNAUTHORIZED, FORBIDDEN -> gitHubSaid ? List.of(new FieldError("token", error.message())) : List.of();
-            // Rate limits, registry and network failures say nothing about the file: the status reports them.
-            default -> List.of();
+            // Rate limits, registry and network failures say nothing about the file's content, but the answer must
+            // say it could not be checked, and why (the status says the same).
+            default -> List.of(new FieldError(gitHubSaid || error.message().startsWith("cannot reach GitHub")
+                    ? "sourcePath" : "spec.image", "could not be checked: " + error.message()));
         };
     }
 

@@ -14,7 +14,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Measures a composed document as its consumers see it, with every alias expanded: the characters of its keys and
  * values and the number of its nodes. An alias is the same node object as its anchor, so each distinct node is
  * measured once and counted at every use; the walk stays linear in the file while the totals are those of the
- * expanded tree. snakeyaml bounds aliases to collections only, so scalar aliases need this.
+ * expanded tree. snakeyaml bounds aliases to collections only, so scalar aliases need this. The same walk refuses
+ * text that is not valid Unicode (a lone surrogate from an escape such as {@code "\uD800"}).
  */
 final class ExpandedSize {
 
@@ -42,6 +43,9 @@ final class ExpandedSize {
             total = walk.measure(root);
         } catch (Recursive e) {
             return Optional.of(at(e.node, "is refused: an alias refers to a value that contains it"));
+        } catch (LoneSurrogate e) {
+            return Optional.of(at(e.node, String.format("is not valid YAML: \\u%04X is half of a character (a lone"
+                    + " surrogate); write the whole character", (int) e.half)));
         }
         if (total.chars <= maxChars && total.nodes <= maxNodes) {
             return Optional.empty();
@@ -72,6 +76,7 @@ final class ExpandedSize {
         }
         Size size = new Size(0, 1);
         if (node instanceof ScalarNode s) {
+            checkUnicode(s);
             size = new Size(s.getValue().length(), 1);
         } else if (node instanceof SequenceNode seq) {
             for (Node item : seq.getValue()) {
@@ -85,6 +90,19 @@ final class ExpandedSize {
         open.remove(node);
         measured.put(node, size);
         return size;
+    }
+
+    /** An escape such as {@code "\uD800"} yields half a character, which no output can encode: refused here too. */
+    private static void checkUnicode(ScalarNode s) {
+        String v = s.getValue();
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new LoneSurrogate(s, c);
+            }
+        }
     }
 
     /** The node used more than once whose repetitions add the most text. */
@@ -102,6 +120,18 @@ final class ExpandedSize {
             }
         }
         return best;
+    }
+
+    private static final class LoneSurrogate extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Node node;
+        private final char half;
+
+        LoneSurrogate(Node node, char half) {
+            super(null, null, false, false);
+            this.node = node;
+            this.half = half;
+        }
     }
 
     private static final class Recursive extends RuntimeException {

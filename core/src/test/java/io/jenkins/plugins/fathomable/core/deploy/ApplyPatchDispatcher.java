@@ -45,6 +45,15 @@ final class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
         conflicts.put(name, otherManager);
     }
 
+    private final java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int failureStatus;
+
+    /** The next {@code count} applies answer {@code status} (a 500 of an overloaded API server, a 409...). */
+    void failNextApplies(int status, int count) {
+        failureStatus = status;
+        failures.set(count);
+    }
+
     List<RecordedRequest> requests() {
         return List.copyOf(requests);
     }
@@ -69,6 +78,12 @@ final class ApplyPatchDispatcher extends KubernetesCrudDispatcher {
         String type = request.getHeader("Content-Type");
         if (type == null || !type.startsWith(APPLY_PATCH)) {
             return super.handlePatch(request);
+        }
+        if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            return new MockResponse().setResponseCode(failureStatus).setBody("{\"kind\":\"Status\",\"apiVersion\":"
+                    + "\"v1\",\"status\":\"Failure\",\"reason\":\"" + (failureStatus == 409 ? "Conflict"
+                    : "InternalError") + "\",\"code\":" + failureStatus + ",\"message\":\"injected fault "
+                    + failureStatus + "\"}");
         }
         String path = request.getPath();
         int q = path.indexOf('?');

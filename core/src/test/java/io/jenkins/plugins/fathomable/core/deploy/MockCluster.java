@@ -67,6 +67,11 @@ public final class MockCluster implements AutoCloseable {
         return server.createClient();
     }
 
+    /** Fault injection: the next {@code count} server-side applies answer {@code status} (500, 409...). */
+    public void failNextApplies(int status, int count) {
+        dispatcher.failNextApplies(status, count);
+    }
+
     /** How many requests the server has answered. */
     public int requestCount() {
         return dispatcher.requests().size();

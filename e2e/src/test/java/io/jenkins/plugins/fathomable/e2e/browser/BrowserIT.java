@@ -10,6 +10,7 @@ import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
 import io.jenkins.plugins.fathomable.e2e.harness.Browser;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsGroup;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsUser;
+import io.jenkins.plugins.fathomable.e2e.harness.RealJenkins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class BrowserIT {
 
     @RegisterExtension
     @Order(3)
-    static final JenkinsGroup GROUP = JenkinsGroup.of("browser", b -> JenkinsGroup.secured(b)
+    static final JenkinsGroup GROUP = JenkinsGroup.of("browser", b -> JenkinsGroup.secured(standIns(b))
             .env("GITHUB_TOKEN", GITHUB_TOKEN)
             .casc("fathomable.yaml", """
                     credentials:
@@ -96,8 +97,17 @@ class BrowserIT {
     private static Browser browser;
     private static ImagePusher.Pushed image;
 
-    @BeforeAll
-    static void standIns() throws Exception {
+    /** The image and the repository exist before Jenkins starts, so its first periodic poll finds them too. */
+    static RealJenkins.Builder standIns(RealJenkins.Builder b) {
+        try {
+            pushAndPublish();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return b;
+    }
+
+    private static void pushAndPublish() throws Exception {
         image = REGISTRY.pusher().image("acme/payments-api", "1.4.2");
         GitHubFixture github = new GitHubFixture(GITHUB, Instant.now().plus(Duration.ofHours(1)));
         github.repository("acme/payments-api", "main");
@@ -118,6 +128,10 @@ class BrowserIT {
                     - name: http
                       port: 8080
                 """.formatted(REGISTRY.host()));
+    }
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
         browser = Browser.start(GROUP.jenkins());
         browser.login(GROUP.jenkins().url(), JenkinsUser.ADMIN);
     }

@@ -55,7 +55,9 @@ public final class CachingGitHubSourceFactory implements GitHubSourceFactory {
             throw new ValidationException("credentialsId", "no credentials with id '" + credentialsId + "'");
         }
         // The directory name is a hash: credentials ids may hold characters a file name cannot.
-        okhttp3.Cache cache = new okhttp3.Cache(cacheRoot.resolve(hash(key)).toFile(), CACHE_BYTES);
+        // Owner-only files: cached answers hold the contents of private repositories.
+        okhttp3.Cache cache = new okhttp3.Cache(new OwnerOnlyCacheFiles(),
+                okio.Path.get(cacheRoot.resolve(hash(key)).toFile()), CACHE_BYTES);
         GitHubSource created = new GitHubSource(GitHubClients.create(apiUrl, credentials, credentialsId, cache, counter), clock);
         GitHubSource raced = sources.putIfAbsent(key, created);
         return raced != null ? raced : created;

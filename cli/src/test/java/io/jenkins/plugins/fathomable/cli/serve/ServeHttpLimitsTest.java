@@ -1,0 +1,120 @@
+package io.jenkins.plugins.fathomable.cli.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 13, items 2 and 6, over real sockets: connections that send a request line and then nothing neither block
+ * other requests nor stay open for ever; a request path cannot forge log lines or flood the log.
+ */
+class ServeHttpLimitsTest {
+
+    private static final String TOKEN = "admin-token-for-limits-0123456789";
+
+    @TempDir
+    Path stateDir;
+
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private final List<Socket> idle = new ArrayList<>();
+    private ServeApp app;
+
+    @BeforeEach
+    void start() {
+        ServeSettings settings = new ServeSettings("127.0.0.1", 0, stateDir, ServeSettings.DEFAULT_GITHUB_API,
+                Duration.ofHours(1), false, ServeSettings.DEFAULT_ENVIRONMENTS, List.of(), true);
+        app = ServeApp.start(settings, TestEngine::new, Optional.of(TOKEN),
+                ServeLog.to(new PrintStream(logBytes, true, StandardCharsets.UTF_8), Clock.systemUTC()), Clock.systemUTC(),
+                new SecureRandom());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Socket s : idle) {
+            s.close();
+        }
+        app.close();
+    }
+
+    private int get(String path) throws Exception {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(app.baseUri() + path.substring(1)))
+                .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(60)).build();
+        return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void sixtyConnectionsThatSendOnlyARequestLineBlockNothingAndAreClosed() throws Exception {
+        for (int i = 0; i < 60; i++) {
+            Socket s = new Socket(InetAddress.getLoopbackAddress(), app.port());
+            s.getOutputStream().write("GET /trackers/ HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            idle.add(s);
+        }
+        // Before: 16 threads, each stuck reading one of these, and every other request timed out.
+        assertThat(get("/trackers/")).isEqualTo(200);
+
+        Socket first = idle.get(0);
+        first.setSoTimeout((int) (ApiServer.IDLE_TIMEOUT.toMillis() * 6));
+        InputStream in = first.getInputStream();
+        byte[] answer = in.readAllBytes(); // returns once the server closes the connection
+        String text = new String(answer, StandardCharsets.ISO_8859_1);
+        assertThat(text).as("an idle request is ended by the server, with a 4xx at most").satisfiesAnyOf(
+                t -> assertThat(t).isEmpty(), t -> assertThat(t).startsWith("HTTP/1.1 4"));
+    }
+
+    @Test
+    void aSlowBodyIsCutOffAndOtherRequestsGoOn() throws Exception {
+        Socket s = new Socket(InetAddress.getLoopbackAddress(), app.port());
+        idle.add(s);
+        OutputStream out = s.getOutputStream();
+        out.write(("POST /trackers/ HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN
+                + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"id\":").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        assertThat(get("/trackers/")).isEqualTo(200);
+        s.setSoTimeout((int) (ApiServer.BODY_TIMEOUT.toMillis() * 4));
+        String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        assertThat(answer).as("the body never completes: 408, or the connection is closed")
+                .satisfiesAnyOf(t -> assertThat(t).isEmpty(), t -> assertThat(t).startsWith("HTTP/1.1 408"));
+        assertThat(get("/trackers/")).isEqualTo(200);
+    }
+
+    @Test
+    void aRequestPathCannotForgeALogLineOrFloodTheLog() throws Exception {
+        String forged = "2026-01-01T00:00:00Z http: POST /trackers/ -> 201";
+        int status = get("/trackers/x%0a" + forged.replace(" ", "%20").replace(":", "%3A").replace(">", "%3E") + "%0d%0a%1b%5b31m");
+        assertThat(status).as("control characters in a path are refused by the HTTP layer").isEqualTo(400);
+        assertThat(get("/trackers/" + "a".repeat(6000))).isEqualTo(404);
+        // Anything else that quotes input in a line (a branch in a GitHub error, say) is escaped by the log itself.
+        app.log().info("poll: shop.web ERROR: GitHub: heads/x\n" + forged + "\r\n\u001b[31m not found");
+        app.close();
+
+        List<String> lines = logBytes.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).noneMatch(l -> l.startsWith("2026-01-01T00:00:00Z"));
+        assertThat(lines).noneMatch(l -> l.contains("\u001b"));
+        assertThat(lines).anyMatch(l -> l.endsWith("poll: shop.web ERROR: GitHub: heads/x\\n" + forged
+                + "\\r\\n\\u001b[31m not found"));
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThan(ServeLog.MAX_LINE + 100));
+        assertThat(lines).anyMatch(l -> l.contains("/trackers/aaaa") && l.contains("more characters) -> 404"));
+    }
+}
