@@ -15,7 +15,7 @@ import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
 import io.jenkins.plugins.fathomable.credentials.CredentialMapper;
 import io.jenkins.plugins.fathomable.credentials.CredentialsSecretStore;
 import io.jenkins.plugins.fathomable.credentials.JenkinsCredentials;
-import io.jenkins.plugins.fathomable.credentials.SystemStoreWriter;
+import io.jenkins.plugins.fathomable.credentials.TrackerTokensWriter;
 import io.jenkins.plugins.fathomable.github.JenkinsGitHubSources;
 import io.jenkins.plugins.fathomable.runs.InterruptedReleases;
 import io.jenkins.plugins.fathomable.runs.JenkinsReleaseJobs;
@@ -81,7 +81,7 @@ public final class FathomableEngine {
             gitHub.close();
         }
         JenkinsCredentials credentials = new JenkinsCredentials(CredentialMapper.jenkins());
-        CredentialsSecretStore secrets = new CredentialsSecretStore(new SystemStoreWriter(), credentials);
+        CredentialsSecretStore secrets = new CredentialsSecretStore(new TrackerTokensWriter(), credentials);
         gitHub = new JenkinsGitHubSources(settings.githubApiUrl(), JenkinsCredentials::find, new ConnectorConnections(),
                 new CachingGitHubSourceFactory(settings.githubApiUrl(), credentials, root.resolve("github-cache"),
                         counter, clock), clock);

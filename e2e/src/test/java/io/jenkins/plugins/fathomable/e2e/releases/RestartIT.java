@@ -164,6 +164,7 @@ class RestartIT {
 
         // the queued run runs once; the interrupted run resumes without applying again
         TRACKERS.await(INVOICES, "release 1 deployed to dev", r -> Trackers.number(r, "dev", "deployed") == 1);
+        assertPolledWithItsPostedToken(INVOICES);
         assertThat(ReleaseJobs.console(admin, ReleaseJobs.job(PAYMENTS), 1)).contains("resuming after a restart");
         assertThat(appliesOf("shop-dev", "payments-api")).as("apply requests for payments in dev").isEqualTo(appliesBefore);
         CLUSTERS.release("shop-dev", "payments-api");
@@ -171,7 +172,7 @@ class RestartIT {
         assertOneRunPerDeployment(admin);
         OBSERVED.note("after the restart: %d tracker(s), %d history entries kept; payments run #1 resumed and "
                 + "finished without a second apply (%d apply requests for payments in dev, before and after); the "
-                + "queued invoices run ran once", after.trackers().size(), historyBefore.values().stream()
+                + "queued invoices run ran once; its posted token still used", after.trackers().size(), historyBefore.values().stream()
                 .mapToInt(List::size).sum(), appliesBefore);
     }
 
@@ -208,15 +209,20 @@ class RestartIT {
         assertThat(Trackers.number(TRACKERS.releases(PAYMENTS), "prod", "queued")).as("Fathomable's queue").isEqualTo(2);
 
         TRACKERS.await(INVOICES, "release 2 deployed to dev", r -> Trackers.number(r, "dev", "deployed") == 2);
+        assertPolledWithItsPostedToken(INVOICES);
         assertThat(ReleaseJobs.console(admin, ReleaseJobs.job(INVOICES), run)).contains("resuming after a restart");
         assertThat(appliesOf("shop-prod", "invoice-worker")).as("apply requests for invoices in prod")
                 .isEqualTo(appliesBefore);
         CLUSTERS.release("shop-prod", "invoice-worker");
         TRACKERS.await(INVOICES, "release 1 deployed to prod", r -> Trackers.number(r, "prod", "deployed") == 1);
         assertOneRunPerDeployment(admin);
+        boolean requeued = GROUP.jenkins().log().text().contains("release 2 of shop.invoices to dev has no queued or "
+                + "running release run and none ran; queuing its run again");
         OBSERVED.note("after the kill: %d tracker(s), %d history entries kept; invoices run #%d resumed and finished "
-                + "without a second apply (%d apply requests in prod); the queued run ran once",
-                after.trackers().size(), historyBefore.values().stream().mapToInt(List::size).sum(), run, appliesBefore);
+                + "without a second apply (%d apply requests in prod); the queued run ran once (%s)",
+                after.trackers().size(), historyBefore.values().stream().mapToInt(List::size).sum(), run, appliesBefore,
+                requeued ? "Jenkins had not saved its queue yet: Fathomable queued the run again"
+                        : "Jenkins had saved its queue");
     }
 
     @Test
@@ -244,9 +250,11 @@ class RestartIT {
                 runs.size(), runs, appliesSeen.values().stream().mapToInt(Integer::intValue).sum());
     }
 
-    private static int appliesOf(String namespace, String name) {
-        return (int) CLUSTERS.applies("shop").stream()
-                .filter(a -> objectOfPath(a.path()).equals(namespace + "/deployments/" + name)).count();
+    /** Apply requests for the objects of application {@code app} (named {@code app}, {@code app-...}) in {@code namespace}. */
+    private static int appliesOf(String namespace, String app) {
+        return (int) CLUSTERS.applies("shop").stream().map(a -> objectOfPath(a.path()))
+                .filter(o -> o.startsWith(namespace + "/") && o.substring(o.lastIndexOf('/') + 1).startsWith(app))
+                .count();
     }
 
     /** {@code shop-dev/deployments/payments-api} of {@code /apis/apps/v1/namespaces/shop-dev/deployments/payments-api?...}. */
@@ -260,6 +268,18 @@ class RestartIT {
         String kind = parts[2].toLowerCase(java.util.Locale.ROOT);
         String[] namespaced = parts[3].split("/");
         return namespaced[0] + "/" + kind + (kind.endsWith("s") ? "es" : "s") + "/" + namespaced[1];
+    }
+
+    /**
+     * The token posted with the tracker is still in Jenkins and is used: the tracker polls OK after the start (Configuration
+     * as Code, which rewrites the system credentials store at every start, must not have taken it).
+     */
+    private static void assertPolledWithItsPostedToken(String tracker) throws InterruptedException {
+        TRACKERS.awaitPolls(tracker, 1);
+        JsonNode status = TRACKERS.get(tracker).path("status");
+        assertThat(status.path("state").asText()).as("%s", status).isEqualTo("OK");
+        assertThat(GROUP.admin().get("credentials/store/fathomable/domain/_/credential/fathomable-" + tracker
+                + "/api/json").status()).as("its token in Fathomable's credentials store").isEqualTo(200);
     }
 
     private static void assertOneRunPerDeployment(JenkinsClient admin) {
