@@ -30,7 +30,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.openqa.selenium.By;
 
 /**
  * Poller and releases: Jenkins' own periodic work polls a GitHub stand-in and a real {@code docker-registry}, and
@@ -76,57 +75,11 @@ class PollerReleasesIT {
             .env("GITHUB_TOKEN", "ghp_e2eReleasesToken5e1d7c3a9b")
             .env("NONPROD_SA_TOKEN", NONPROD_TOKEN)
             .env("PROD_SA_TOKEN", PROD_TOKEN)
-            .casc("fathomable.yaml", """
-                    credentials:
-                      system:
-                        domainCredentials:
-                          - credentials:
-                              - string:
-                                  scope: SYSTEM
-                                  id: github-token
-                                  secret: "${GITHUB_TOKEN}"
-                              - string:
-                                  scope: SYSTEM
-                                  id: nonprod-deployer-token
-                                  secret: "${NONPROD_SA_TOKEN}"
-                              - string:
-                                  scope: SYSTEM
-                                  id: prod-deployer-token
-                                  secret: "${PROD_SA_TOKEN}"
-                    unclassified:
-                      fathomable:
-                        githubApiUrl: "%s"
-                        allowedRegistryHosts: "%s"
-                        environments:
-                          - name: dev
-                            order: 10
-                            namespace: shop-dev
-                            serverUrl: "%s"
-                            credentialsId: nonprod-deployer-token
-                          - name: ha
-                            order: 20
-                            namespace: shop-ha
-                            serverUrl: "%s"
-                            credentialsId: nonprod-deployer-token
-                          - name: preprod
-                            order: 30
-                            namespace: shop-preprod
-                            serverUrl: "%s"
-                            credentialsId: nonprod-deployer-token
-                          - name: prod
-                            order: 40
-                            namespace: shop-prod
-                            serverUrl: "%s"
-                            credentialsId: prod-deployer-token
-                            approvalRequired: true
-                        trackers:
-                          - id: shop.payments
-                            repo: acme/payments-api
-                            sourcePath: deploy/fathomable.yaml
-                            branch: main
-                            credentialsId: github-token
-                    """.formatted(GITHUB.baseUrl(), REGISTRY.host(), CLUSTERS.url("nonprod"), CLUSTERS.url("nonprod"),
-                    CLUSTERS.url("nonprod"), CLUSTERS.url("prod"))));
+            .env("GITHUB_API_URL", GITHUB.baseUrl())
+            .env("REGISTRY_HOST", REGISTRY.host())
+            .env("NONPROD_API_SERVER", CLUSTERS.url("nonprod"))
+            .env("PROD_API_SERVER", CLUSTERS.url("prod"))
+            .cascResource("/casc/releases.yaml"));
 
     private static AppRepository app;
     private static ImagePusher.Pushed first;
@@ -134,6 +87,7 @@ class PollerReleasesIT {
     private static String firstBlob;
     private static String changedBlob;
     private static Browser browser;
+    private static ManagementPage page;
     private static final Trackers TRACKERS = new Trackers(GROUP);
     private static final Observations OBSERVED = new Observations("releases");
 
@@ -197,16 +151,16 @@ class PollerReleasesIT {
     void theManagementPageShowsEveryEnvironmentAndApprovingProdThereDeploysIt() throws Exception {
         browser = Browser.start(GROUP.jenkins());
         browser.login(GROUP.jenkins().url(), JenkinsUser.ADMIN);
-        openManagementPage();
+        page = new ManagementPage(browser, GROUP.jenkins()).open();
         for (String env : ENVIRONMENTS) {
-            assertThat(environmentRow(env)).as(env).isNotEmpty();
+            assertThat(page.row(env)).as(env).isNotEmpty();
         }
-        assertThat(environmentRow("preprod")).contains("#1 " + app.imageRepository() + ":" + TAG);
-        assertThat(environmentRow("prod")).contains("needs approval for prod");
-        browser.screenshot("releases-waiting-for-approval");
+        assertThat(page.row("preprod")).contains("#1 " + app.imageRepository() + ":" + TAG);
+        assertThat(page.row("prod")).contains("needs approval for prod");
+        page.screenshot("releases-waiting-for-approval");
 
         long started = System.nanoTime();
-        browser.clickAndWait(button("prod", "approve"));
+        page.click("prod", "approve");
         awaitReleases("release 1 deployed to prod", r -> number(r, "prod", "deployed") == 1);
         assertRunning(CLUSTERS.get("prod"), "shop-prod", first);
         assertThat(CLUSTERS.get("prod").client.autoscaling().v2().horizontalPodAutoscalers().inNamespace("shop-prod")
@@ -218,9 +172,9 @@ class PollerReleasesIT {
             assertThat(h.path("actor").asText()).isEqualTo(JenkinsUser.ADMIN.name());
             assertThat(h.path("environment").asText()).isEqualTo("prod");
         });
-        openManagementPage();
-        assertThat(environmentRow("prod")).contains("#1 ").doesNotContain("needs approval");
-        assertThat(browser.consoleErrors()).as("JavaScript console on Manage Jenkins » Fathomable").isEmpty();
+        page.open();
+        assertThat(page.row("prod")).contains("#1 ").doesNotContain("needs approval");
+        assertThat(page.consoleErrors()).as("JavaScript console on Manage Jenkins » Fathomable").isEmpty();
         OBSERVED.note("approved on the management page: release 1 deployed to prod in %.1f s (%d apply requests "
                 + "to prod)", Observations.seconds(started), CLUSTERS.applies("prod").size());
     }
@@ -248,8 +202,8 @@ class PollerReleasesIT {
         });
         assertThat(ReleaseJobs.runs(GROUP.admin(), JOB)).hasSize(runsBefore);
         assertThat(CLUSTERS.applies("nonprod").size() + CLUSTERS.applies("prod").size()).isEqualTo(appliesBefore);
-        openManagementPage();
-        assertThat(browser.driver().findElement(By.id("main-panel")).getText()).contains(changedBlob);
+        page.open();
+        assertThat(page.text()).contains(changedBlob);
         OBSERVED.note("config change held: pending after %.1f s and two more polls, no release, no run, no apply",
                 Observations.seconds(started));
     }
@@ -286,11 +240,11 @@ class PollerReleasesIT {
     @Test
     @Order(5)
     void holdOnThePageKeepsAnApprovedReleaseOutOfProdUntilReleased() throws Exception {
-        openManagementPage();
-        browser.clickAndWait(browser.driver().findElement(By.cssSelector("form[name=hold] button")));
-        assertThat(browser.driver().findElement(By.id("main-panel")).getText()).contains("(on hold)");
-        browser.clickAndWait(button("prod", "approve"));
-        browser.screenshot("releases-held-and-approved");
+        page.open();
+        page.toggleHold();
+        assertThat(page.text()).contains("(on hold)");
+        page.click("prod", "approve");
+        page.screenshot("releases-held-and-approved");
         int prodApplies = CLUSTERS.applies("prod").size();
         int runs = ReleaseJobs.runs(GROUP.admin(), JOB).size();
 
@@ -304,8 +258,8 @@ class PollerReleasesIT {
         assertThat(CLUSTERS.applies("prod")).hasSize(prodApplies);
 
         long started = System.nanoTime();
-        openManagementPage();
-        browser.clickAndWait(browser.driver().findElement(By.cssSelector("form[name=hold] button")));
+        page.open();
+        page.toggleHold();
         awaitReleases("release 2 deployed to prod after the hold was released", r -> number(r, "prod", "deployed") == 2);
         assertRunning(CLUSTERS.get("prod"), "shop-prod", second);
         assertThat(tracker().path("releases").has("onHold")).isFalse();
@@ -317,8 +271,8 @@ class PollerReleasesIT {
     @Order(6)
     void rollbackOnThePageDeploysThePreviousReleaseToProdAgain() throws Exception {
         long started = System.nanoTime();
-        openManagementPage();
-        browser.clickAndWait(button("prod", "rollback"));
+        page.open();
+        page.click("prod", "rollback");
         awaitReleases("prod rolled back to release 1", r -> number(r, "prod", "deployed") == 1);
         assertRunning(CLUSTERS.get("prod"), "shop-prod", first);
         ReleaseJobs.Run last = ReleaseJobs.runs(GROUP.admin(), JOB).get(ReleaseJobs.runs(GROUP.admin(), JOB).size() - 1);
@@ -328,10 +282,10 @@ class PollerReleasesIT {
             assertThat(h.path("action").asText()).isEqualTo("rolled-back");
             assertThat(h.path("release").asInt()).isEqualTo(2);
         });
-        openManagementPage();
-        assertThat(environmentRow("prod")).contains("#1 ");
-        browser.screenshot("releases-after-rollback");
-        assertThat(browser.consoleErrors()).as("JavaScript console on Manage Jenkins » Fathomable").isEmpty();
+        page.open();
+        assertThat(page.row("prod")).contains("#1 ");
+        page.screenshot("releases-after-rollback");
+        assertThat(page.consoleErrors()).as("JavaScript console on Manage Jenkins » Fathomable").isEmpty();
         OBSERVED.note("rolled back on the page: prod runs release 1 again after %.1f s",
                 Observations.seconds(started));
     }
@@ -346,21 +300,16 @@ class PollerReleasesIT {
                 r -> r.environment() + (r.kind().equals("rollback") ? " rollback" : ""), TreeMap::new, Collectors.counting()));
         assertThat(perEnvironment).isEqualTo(Map.of("dev", 2L, "ha", 2L, "preprod", 2L, "prod", 2L, "prod rollback", 1L));
 
-        Map<String, Integer> appliedByRuns = new TreeMap<>();
         for (ReleaseJobs.Run run : runs) {
-            String console = ReleaseJobs.console(GROUP.admin(), JOB, run.number());
-            assertThat(console).contains("Applying release " + run.release() + " of " + TRACKER + " in " + run.environment());
-            appliedByRuns.merge("shop-" + run.environment(), (int) console.lines()
-                    .filter(l -> l.startsWith("  applied ")).count(), Integer::sum);
+            assertThat(ReleaseJobs.console(GROUP.admin(), JOB, run.number())).as(run.toString())
+                    .contains("Applying release " + run.release() + " of " + TRACKER + " in " + run.environment());
         }
-        Map<String, Integer> appliesSeen = new TreeMap<>();
-        for (String cluster : List.of("nonprod", "prod")) {
-            for (MockCluster.Request apply : CLUSTERS.applies(cluster)) {
-                String ns = apply.path().replaceAll(".*/namespaces/([^/]+)/.*", "$1");
-                appliesSeen.merge(ns, 1, Integer::sum);
-            }
-        }
-        assertThat(appliesSeen).as("apply requests the clusters answered, per namespace").isEqualTo(appliedByRuns);
+        List<MockCluster.Request> applies = new ArrayList<>(CLUSTERS.applies("nonprod"));
+        applies.addAll(CLUSTERS.applies("prod"));
+        Map<String, Integer> seen = RunAccounting.appliesSeen(applies);
+        assertThat(seen).as("apply requests per object = applies the runs reported")
+                .isEqualTo(RunAccounting.appliedByRuns(GROUP.admin(), List.of(JOB)));
+        Map<String, Integer> appliesSeen = RunAccounting.perNamespace(seen);
         OBSERVED.note("%d runs (%s), all SUCCESS, one per deployment; apply requests per namespace %s = objects "
                 + "the runs applied",
                 runs.size(), perEnvironment, appliesSeen);
@@ -397,20 +346,6 @@ class PollerReleasesIT {
                 .isEqualTo(app.pinned(image));
         assertThat(cluster.client.services().inNamespace(namespace).withName("payments-api").get())
                 .as("Service payments-api in " + namespace).isNotNull();
-    }
-
-    private static void openManagementPage() {
-        browser.open(GROUP.jenkins().url().resolve("manage/fathomable/"));
-    }
-
-    private static String environmentRow(String env) {
-        return browser.driver().findElements(By.xpath("//tr[td[1][normalize-space(.)='" + env + "']]")).stream()
-                .map(org.openqa.selenium.WebElement::getText).findFirst().orElse("");
-    }
-
-    private static org.openqa.selenium.WebElement button(String env, String form) {
-        return browser.driver().findElement(By.xpath("//tr[td[1][normalize-space(.)='" + env + "']]//form[@name='"
-                + form + "']//button"));
     }
 
     private static String replaceOnce(String text, String from, String to) {

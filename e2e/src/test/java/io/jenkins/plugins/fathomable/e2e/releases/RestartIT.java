@@ -61,42 +61,10 @@ class RestartIT {
             .systemProperty("io.jenkins.plugins.fathomable.engine.FathomablePoller.intervalSeconds", "3")
             .env("GITHUB_TOKEN", GITHUB_TOKEN)
             .env("SHOP_SA_TOKEN", "e2e-shop-deployer-51be07c2")
-            .casc("fathomable.yaml", """
-                    credentials:
-                      system:
-                        domainCredentials:
-                          - credentials:
-                              - string:
-                                  scope: SYSTEM
-                                  id: github-token
-                                  secret: "${GITHUB_TOKEN}"
-                              - string:
-                                  scope: SYSTEM
-                                  id: shop-deployer-token
-                                  secret: "${SHOP_SA_TOKEN}"
-                    unclassified:
-                      fathomable:
-                        githubApiUrl: "%s"
-                        allowedRegistryHosts: "%s"
-                        environments:
-                          - name: dev
-                            order: 10
-                            namespace: shop-dev
-                            serverUrl: "%s"
-                            credentialsId: shop-deployer-token
-                          - name: prod
-                            order: 20
-                            namespace: shop-prod
-                            serverUrl: "%s"
-                            credentialsId: shop-deployer-token
-                            approvalRequired: true
-                        trackers:
-                          - id: shop.payments
-                            repo: acme/payments-api
-                            sourcePath: deploy/fathomable.yaml
-                            branch: main
-                            credentialsId: github-token
-                    """.formatted(GITHUB.baseUrl(), REGISTRY.host(), CLUSTERS.url("shop"), CLUSTERS.url("shop"))));
+            .env("GITHUB_API_URL", GITHUB.baseUrl())
+            .env("REGISTRY_HOST", REGISTRY.host())
+            .env("SHOP_API_SERVER", CLUSTERS.url("shop"))
+            .cascResource("/casc/restart.yaml"));
 
     private static final Trackers TRACKERS = new Trackers(GROUP);
     private static final Observations OBSERVED = new Observations("restart");
@@ -229,45 +197,26 @@ class RestartIT {
     @Order(3)
     void everyRunSucceededOnceAndEveryApplyBelongsToARun() {
         JenkinsClient admin = GROUP.admin();
-        Map<String, Integer> appliedByRuns = new TreeMap<>();
         List<String> runs = new ArrayList<>();
         for (String tracker : List.of(PAYMENTS, INVOICES)) {
             for (ReleaseJobs.Run run : ReleaseJobs.runs(admin, ReleaseJobs.job(tracker))) {
                 assertThat(run.result()).as(run.toString()).isEqualTo("SUCCESS");
                 runs.add(tracker + " " + run);
-                ReleaseJobs.console(admin, ReleaseJobs.job(tracker), run.number()).lines()
-                        .filter(l -> l.startsWith("  applied "))
-                        .forEach(l -> appliedByRuns.merge(objectOfConsoleLine(l), 1, Integer::sum));
             }
         }
-        Map<String, Integer> appliesSeen = new TreeMap<>();
-        for (MockCluster.Request apply : CLUSTERS.applies("shop")) {
-            appliesSeen.merge(objectOfPath(apply.path()), 1, Integer::sum);
-        }
-        assertThat(appliesSeen).as("apply requests per object = applies the runs reported").isEqualTo(appliedByRuns);
-        assertThat(GROUP.jenkins().log().allText()).doesNotContain("no queued or running release run was found");
+        Map<String, Integer> seen = RunAccounting.appliesSeen(CLUSTERS.applies("shop"));
+        assertThat(seen).as("apply requests per object = applies the runs reported")
+                .isEqualTo(RunAccounting.appliedByRuns(admin, List.of(ReleaseJobs.job(PAYMENTS), ReleaseJobs.job(INVOICES))));
+        assertThat(GROUP.jenkins().log().allText()).doesNotContain("could not be queued again");
         OBSERVED.note("%d runs, all SUCCESS, one per deployment: %s; %d apply requests, each reported by a run",
-                runs.size(), runs, appliesSeen.values().stream().mapToInt(Integer::intValue).sum());
+                runs.size(), runs, seen.values().stream().mapToInt(Integer::intValue).sum());
     }
 
     /** Apply requests for the objects of application {@code app} (named {@code app}, {@code app-...}) in {@code namespace}. */
     private static int appliesOf(String namespace, String app) {
-        return (int) CLUSTERS.applies("shop").stream().map(a -> objectOfPath(a.path()))
+        return (int) CLUSTERS.applies("shop").stream().map(a -> RunAccounting.objectOfPath(a.path()))
                 .filter(o -> o.startsWith(namespace + "/") && o.substring(o.lastIndexOf('/') + 1).startsWith(app))
                 .count();
-    }
-
-    /** {@code shop-dev/deployments/payments-api} of {@code /apis/apps/v1/namespaces/shop-dev/deployments/payments-api?...}. */
-    static String objectOfPath(String path) {
-        return path.replaceAll("\\?.*", "").replaceAll(".*/namespaces/([^/]+)/([^/]+)/([^/]+)$", "$1/$2/$3");
-    }
-
-    /** The same for a run's {@code   applied apps/v1 Deployment shop-dev/payments-api} line. */
-    static String objectOfConsoleLine(String line) {
-        String[] parts = line.trim().split(" ");
-        String kind = parts[2].toLowerCase(java.util.Locale.ROOT);
-        String[] namespaced = parts[3].split("/");
-        return namespaced[0] + "/" + kind + (kind.endsWith("s") ? "es" : "s") + "/" + namespaced[1];
     }
 
     /**
