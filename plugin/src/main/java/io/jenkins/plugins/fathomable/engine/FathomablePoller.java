@@ -57,9 +57,10 @@ public final class FathomablePoller extends AsyncPeriodicWork {
             return;
         }
         Instant now = clock.instant();
-        if (PollSchedule.due(lastPass, now, override.orElseGet(config::pollInterval))) {
+        Duration interval = override.orElseGet(config::pollInterval);
+        if (PollSchedule.due(lastPass, now, interval)) {
             lastPass = now;
-            engine.pollPass(listener.getLogger());
+            engine.pollPass(listener.getLogger(), interval);
         } else {
             engine.reconcile();
         }

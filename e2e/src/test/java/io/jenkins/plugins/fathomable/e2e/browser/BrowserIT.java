@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.fathomable.core.source.registry.ImagePusher;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
 import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
+import io.jenkins.plugins.fathomable.core.testing.GitHubGraphQl;
 import io.jenkins.plugins.fathomable.e2e.harness.Browser;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsGroup;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsUser;
@@ -40,10 +41,13 @@ class BrowserIT {
 
     static final String GITHUB_TOKEN = "ghp_e2eBrowserToken3d5f7a9b1c";
 
+    /** GitHub's GraphQL endpoint: trackers with a token are looked up there, their files read over REST. */
+    static final GitHubGraphQl GRAPHQL = new GitHubGraphQl();
+
     @RegisterExtension
     @Order(1)
     static final WireMockExtension GITHUB = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(GRAPHQL))
             .resetOnEachTest(false).build();
 
     @RegisterExtension
@@ -109,7 +113,7 @@ class BrowserIT {
 
     private static void pushAndPublish() throws Exception {
         image = REGISTRY.pusher().image("acme/payments-api", "1.4.2");
-        GitHubFixture github = new GitHubFixture(GITHUB, Instant.now().plus(Duration.ofHours(1)));
+        GitHubFixture github = new GitHubFixture(GITHUB, Instant.now().plus(Duration.ofHours(1)), GRAPHQL);
         github.repository("acme/payments-api", "main");
         String sha = GitHubFixture.sha("browser-main");
         github.commit("acme/payments-api", "heads/main", sha);
