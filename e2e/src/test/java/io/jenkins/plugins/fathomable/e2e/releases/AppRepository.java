@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.fathomable.core.source.registry.ImagePusher;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
 import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
+import io.jenkins.plugins.fathomable.core.testing.GitHubGraphQl;
 import io.jenkins.plugins.fathomable.e2e.harness.SuiteSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,9 +36,12 @@ final class AppRepository {
         this.github.repository(repo, "main");
     }
 
-    /** The GitHub stand-in of a group: api.github.com's bodies, headers and ETags on WireMock. */
-    static GitHubFixture gitHub(WireMockExtension wireMock) {
-        return new GitHubFixture(wireMock, Instant.now().plus(Duration.ofHours(1)));
+    /**
+     * The GitHub stand-in of a group: api.github.com's REST bodies, headers and ETags, and its GraphQL endpoint
+     * ({@code graphQl} must be among the WireMock server's extensions), over one model of the repositories.
+     */
+    static GitHubFixture gitHub(WireMockExtension wireMock, GitHubGraphQl graphQl) {
+        return new GitHubFixture(wireMock, Instant.now().plus(Duration.ofHours(1)), graphQl);
     }
 
     /** A new commit on {@code main} with {@code fathomable.yaml} as given; returns the file's blob SHA. */

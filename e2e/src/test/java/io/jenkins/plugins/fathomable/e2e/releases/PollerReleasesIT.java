@@ -12,6 +12,7 @@ import io.jenkins.plugins.fathomable.core.deploy.MockCluster;
 import io.jenkins.plugins.fathomable.core.source.registry.ImagePusher;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
 import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
+import io.jenkins.plugins.fathomable.core.testing.GitHubGraphQl;
 import io.jenkins.plugins.fathomable.e2e.harness.Browser;
 import io.jenkins.plugins.fathomable.e2e.harness.Clusters;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsGroup;
@@ -53,10 +54,13 @@ class PollerReleasesIT {
     static final List<String> ENVIRONMENTS = List.of("dev", "ha", "preprod", "prod");
     static final Duration POLL_SECONDS = Duration.ofSeconds(3);
 
+    /** GitHub's GraphQL endpoint on the stand-in: trackers with a token are looked up there. */
+    static final GitHubGraphQl GRAPHQL = new GitHubGraphQl();
+
     @RegisterExtension
     @Order(1)
     static final WireMockExtension GITHUB = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(GRAPHQL))
             .resetOnEachTest(false).build();
 
     @RegisterExtension
@@ -94,7 +98,7 @@ class PollerReleasesIT {
     /** The first version is in GitHub and the registry before Jenkins' first poll could see anything else. */
     @BeforeAll
     static void application() throws Exception {
-        GitHubFixture github = AppRepository.gitHub(GITHUB);
+        GitHubFixture github = AppRepository.gitHub(GITHUB, GRAPHQL);
         app = new AppRepository(github, REGISTRY, REPO, IMAGE);
         first = app.push(TAG);
         firstBlob = app.commit(spec("EUR", 1));
@@ -313,6 +317,13 @@ class PollerReleasesIT {
         OBSERVED.note("%d runs (%s), all SUCCESS, one per deployment; apply requests per namespace %s = objects "
                 + "the runs applied",
                 runs.size(), perEnvironment, appliesSeen);
+        List<String> github = GITHUB.getAllServeEvents().stream()
+                .map(e -> e.getRequest().getMethod() + " " + e.getResponse().getStatus()
+                        + (e.getRequest().getUrl().endsWith("/graphql") ? " graphql" : " rest")).toList();
+        OBSERVED.note("the GitHub stand-in answered %d GraphQL queries and %d REST requests (%d of them 304 Not "
+                + "Modified)", github.stream().filter(l -> l.endsWith("graphql")).count(),
+                github.stream().filter(l -> l.endsWith("rest")).count(),
+                github.stream().filter(l -> l.contains(" 304 ")).count());
     }
 
     // --- helpers

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.fathomable.core.deploy.MockCluster;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
 import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
+import io.jenkins.plugins.fathomable.core.testing.GitHubGraphQl;
 import io.jenkins.plugins.fathomable.e2e.harness.Clusters;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsClient;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsGroup;
@@ -41,10 +42,13 @@ class RestartIT {
     static final String INVOICES = "shop.invoices";
     static final String GITHUB_TOKEN = "ghp_e2eRestartToken8f2a4c6e1d";
 
+    /** GitHub's GraphQL endpoint on the stand-in: trackers with a token are looked up there. */
+    static final GitHubGraphQl GRAPHQL = new GitHubGraphQl();
+
     @RegisterExtension
     @Order(1)
     static final WireMockExtension GITHUB = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(GRAPHQL))
             .resetOnEachTest(false).build();
 
     @RegisterExtension
@@ -78,7 +82,7 @@ class RestartIT {
     @BeforeAll
     static void applications() throws Exception {
         CLUSTERS.holdBack("shop-dev", "payments-api");
-        GitHubFixture github = AppRepository.gitHub(GITHUB);
+        GitHubFixture github = AppRepository.gitHub(GITHUB, GRAPHQL);
         payments = new AppRepository(github, REGISTRY, "acme/payments-api", "acme/payments-api");
         payments.push("1.4.2");
         payments.commit(AppRepository.example("web-service.yaml", "ghcr.io/acme/payments-api", payments.imageRepository()));
