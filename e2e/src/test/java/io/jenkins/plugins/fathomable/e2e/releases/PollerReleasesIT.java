@@ -227,6 +227,12 @@ class PollerReleasesIT {
         assertThat(release2.path("configBlob").asText()).as("the held config travels with the image").isEqualTo(changedBlob);
         assertThat(release2.path("origin").asText()).isEqualTo("image-updated");
         assertThat(releases.has("pendingConfig")).as("used up").isFalse();
+        assertThat(history()).as("the poller queued release 2 in dev").anySatisfy(h -> {
+            assertThat(h.path("actor").asText()).isEqualTo("poller");
+            assertThat(h.path("action").asText()).isEqualTo("created");
+            assertThat(h.path("release").asInt()).isEqualTo(2);
+            assertThat(h.path("to").asText()).isEqualTo("QUEUED dev");
+        });
 
         KubernetesClient nonprod = CLUSTERS.get("nonprod").client;
         Deployment dev = nonprod.apps().deployments().inNamespace("shop-dev").withName("payments-api").get();
