@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,6 +22,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@link JenkinsGroup}, so the URLs exist when its Configuration as Code is written.
  */
 public final class Clusters implements BeforeAllCallback, AfterAllCallback {
+
+    /** The mock server logs every request it answers at INFO: thousands of console lines per group, no news. */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver.MockWebServer");
+
+    static {
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
+    }
 
     private final List<String> names;
     private final Map<String, MockCluster> clusters = new LinkedHashMap<>();
