@@ -68,6 +68,7 @@ public final class FathomableEngine {
         FathomableConfiguration config = FathomableConfiguration.get();
         EngineSettings settings = config.engineSettings();
         if (engine != null && settings.equals(builtFrom)) {
+            engine.syncConfigured(config.trackersRevision());
             settleOnce();
             return engine;
         }
@@ -87,6 +88,7 @@ public final class FathomableEngine {
         engine = new PluginEngine(settings, config::trackers, store, new FileMemory(root.resolve("configured-trackers.txt")),
                 secrets, gitHub, executor, counter, clock, pool);
         builtFrom = settings;
+        engine.syncConfigured(config.trackersRevision());
         settleOnce();
         return engine;
     }

@@ -125,6 +125,8 @@ class PollerReleasesIT {
     @Order(1)
     void theFirstPollReleasesTheImageThroughEveryEnvironmentUpToProdWhichWaitsForApproval() throws Exception {
         long started = System.nanoTime();
+        // at once, whether the poller has run yet or not (it answered 404 until its first pass; found by this group)
+        assertThat(tracker().path("repo").asText()).as("the tracker of Configuration as Code").isEqualTo(REPO);
         awaitReleases("release 1 deployed to preprod and waiting for approval in prod", r ->
                 number(r, "preprod", "deployed") == 1 && number(r, "prod", "queued") == 1);
         JsonNode tracker = tracker();

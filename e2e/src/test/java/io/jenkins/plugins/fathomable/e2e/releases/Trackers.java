@@ -36,18 +36,6 @@ final class Trackers {
         return r.json();
     }
 
-    /** {@code GET /trackers/{id}}, or empty while the tracker is not in the store yet (before the first poll). */
-    Optional<JsonNode> find(String id) {
-        JenkinsClient.Response r = group.admin().get("trackers/" + id);
-        if (r.status() == 404) {
-            return Optional.empty();
-        }
-        if (r.status() != 200) {
-            throw new AssertionError(r.toString());
-        }
-        return Optional.of(r.json());
-    }
-
     JsonNode releases(String id) {
         return get(id).path("releases");
     }
@@ -66,8 +54,7 @@ final class Trackers {
 
     /** Waits until tracker {@code id}'s releases satisfy {@code condition}. */
     void await(String id, String what, Predicate<JsonNode> condition) throws InterruptedException {
-        Await.until(id + ": " + what, FLOW, () -> find(id).map(t -> condition.test(t.path("releases"))).orElse(false),
-                () -> find(id).map(JsonNode::toPrettyString).orElse("(not in the store yet)")
+        Await.until(id + ": " + what, FLOW, () -> condition.test(releases(id)), () -> get(id).toPrettyString()
                 + "\nruns: " + ReleaseJobs.runs(group.admin(), ReleaseJobs.job(id)) + "\nqueue: "
                 + ReleaseJobs.queue(group.admin()));
     }
