@@ -275,6 +275,9 @@ class PollerReleasesIT {
         awaitReleases("release 2 deployed to prod after the hold was released", r -> number(r, "prod", "deployed") == 2);
         assertRunning(CLUSTERS.get("prod"), "shop-prod", second);
         assertThat(tracker().path("releases").has("onHold")).isFalse();
+        assertThat(history()).as("the page acts as the signed-in administrator")
+                .extracting(h -> h.path("actor").asText() + " " + h.path("action").asText())
+                .containsSubsequence("admin held", "admin approved", "admin unheld");
         OBSERVED.note("held on the page: approved release 2 stayed out of prod for two polls; released: in prod "
                 + "after %.1f s", Observations.seconds(started));
     }
@@ -293,6 +296,11 @@ class PollerReleasesIT {
         assertThat(history()).anySatisfy(h -> {
             assertThat(h.path("action").asText()).isEqualTo("rolled-back");
             assertThat(h.path("release").asInt()).isEqualTo(2);
+        });
+        assertThat(history()).as("asked for on the page by the administrator").anySatisfy(h -> {
+            assertThat(h.path("actor").asText() + " " + h.path("action").asText()).isEqualTo("admin rolling-back");
+            assertThat(h.path("release").asInt()).isEqualTo(1);
+            assertThat(h.path("environment").asText()).isEqualTo("prod");
         });
         page.open();
         assertThat(page.row("prod")).contains("#1 ");
