@@ -106,7 +106,12 @@ public class FathomableConfiguration extends GlobalConfiguration {
 
     /** How each tracker is polled: at the poll interval, or at the webhook interval while its webhooks flow. */
     public SafetyNet safetyNet() {
-        return new SafetyNet(pollInterval(), webhookPollIntervalMinutes == 0 ? null
+        return safetyNet(pollInterval());
+    }
+
+    /** As {@link #safetyNet()}, for passes every {@code pollInterval} (the poller's system property overrides it). */
+    public SafetyNet safetyNet(Duration pollInterval) {
+        return new SafetyNet(pollInterval, webhookPollIntervalMinutes == 0 ? null
                 : Duration.ofMinutes(webhookPollIntervalMinutes));
     }
 
@@ -223,6 +228,14 @@ public class FathomableConfiguration extends GlobalConfiguration {
     // browsers post text areas with CRLF line ends
     private static String normalise(String text) {
         return text.replace("\r\n", "\n").strip() + "\n";
+    }
+
+    /**
+     * Which tracker list is configured: the list itself, which is replaced (never changed in place) whenever trackers
+     * are set, so the engine sees by identity whether it has copied these trackers into its store already.
+     */
+    public Object trackersRevision() {
+        return trackers;
     }
 
     /** The configured trackers as the engine takes them. */
