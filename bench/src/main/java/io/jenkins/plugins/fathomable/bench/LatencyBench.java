@@ -59,6 +59,7 @@ final class LatencyBench implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private int generation = 1000;
     private int nextGitHubTracker;
+    private final java.util.ArrayDeque<String> recentWebhookLines = new java.util.ArrayDeque<>();
 
     /**
      * @param storage a fresh copy of the registry data (pushes change it)
@@ -121,9 +122,24 @@ final class LatencyBench implements AutoCloseable {
             queued.put(m.group(2) + "#" + m.group(1), System.nanoTime());
         } else if (line.startsWith("deploy: ") && line.endsWith(" in dev ready")) {
             ready.incrementAndGet();
-        } else if (line.startsWith("poll: ") && !line.startsWith("poll: 1") || line.startsWith("error") || (DEBUG && line.startsWith("webhook"))) {
+        } else if (line.startsWith("poll: ") && !line.startsWith("poll: 1") || line.startsWith("error")
+                || line.startsWith("webhook: ") && (DEBUG || !routine(line))) {
             System.out.println("    serve: " + line);
         }
+        if (line.startsWith("webhook: ")) {
+            synchronized (recentWebhookLines) {
+                recentWebhookLines.addLast(line);
+                if (recentWebhookLines.size() > 20) {
+                    recentWebhookLines.removeFirst();
+                }
+            }
+        }
+    }
+
+    /** A delivery accepted, or a look without failures: not worth a line per push. */
+    private static boolean routine(String line) {
+        return line.contains(": looking at ") || line.contains(": no tracker follows it")
+                || line.startsWith("webhook: looked at ") && line.contains(" 0 failed");
     }
 
     /** The first pass (every tracker read and released once); returns when every release 1 is rendered. */
@@ -214,7 +230,13 @@ final class LatencyBench implements AutoCloseable {
             }
             Thread.sleep(1);
         }
-        throw new IllegalStateException("no release queued within 60 s after the " + what + ": expected " + expected);
+        synchronized (recentWebhookLines) {
+            recentWebhookLines.forEach(l -> System.out.println("    serve (recent): " + l));
+        }
+        throw new IllegalStateException("no release queued within 60 s after the " + what + ": expected " + expected
+                + "; queued for them: " + expected.stream().map(e -> e.substring(0, e.indexOf('#')))
+                .map(t -> t + " " + queued.keySet().stream().filter(k -> k.startsWith(t + "#")).sorted().toList())
+                .toList());
     }
 
     private static byte[] pushPayload(String repo) {
