@@ -64,8 +64,11 @@ public final class Bench {
         try (LatencyBench bench = new LatencyBench(workload, storage, runDir)) {
             bench.ingest();
             bench.registryPushes(Math.min(20, pushes)); // warm-up, not counted
+            int missedInWarmUp = bench.registryMissed;
             long[] registry = bench.registryPushes(pushes);
-            System.out.println("registry push -> release queued in dev:     " + LatencyBench.summary(registry));
+            System.out.println("registry push -> release queued in dev:     " + LatencyBench.summary(registry)
+                    + "; " + (bench.registryMissed - missedInWarmUp) + " more pushes got no release from their"
+                    + " notification");
             bench.gitHubPushes(Math.min(20, pushes)); // warm-up, not counted
             long[] gitHub = bench.gitHubPushes(pushes);
             System.out.println("GitHub push webhook -> release queued in dev: " + LatencyBench.summary(gitHub));
