@@ -4,6 +4,8 @@ import io.jenkins.plugins.fathomable.config.EngineSettings;
 import io.jenkins.plugins.fathomable.core.api.DefaultTrackerService;
 import io.jenkins.plugins.fathomable.core.api.SecretStore;
 import io.jenkins.plugins.fathomable.core.api.TrackerApi;
+import io.jenkins.plugins.fathomable.core.dashboard.Dashboard;
+import io.jenkins.plugins.fathomable.core.dashboard.GitHubWeb;
 import io.jenkins.plugins.fathomable.core.engine.SpecImagePolicyReader;
 import io.jenkins.plugins.fathomable.core.engine.TrackingEngine;
 import io.jenkins.plugins.fathomable.core.poll.CycleReport;
@@ -43,6 +45,7 @@ public final class PluginEngine {
     private final ConfiguredTrackers configured;
     private final TrackingEngine engine;
     private final TrackerApi api;
+    private final Dashboard dashboard;
     private final Object passLock = new Object();
 
     /**
@@ -68,6 +71,9 @@ public final class PluginEngine {
         this.api = new TrackerApi(new DefaultTrackerService(new GuardedTrackerRepository(engine.trackers(),
                 configured::ids), secrets, engine.ingestor(), engine.status(), clock),
                 e -> LOG.log(Level.WARNING, "Fathomable REST request failed", e));
+        // configured trackers show at once, before the next pass copies them into the store
+        this.dashboard = new Dashboard(store, engine.releases(), trackers, GitHubWeb.forApi(settings.githubApiUrl()),
+                clock);
     }
 
     public TrackerApi api() {
@@ -77,6 +83,11 @@ public final class PluginEngine {
     /** The release flow: status, approve, reject, hold, rollback, and {@code completed} for the executor. */
     public ReleaseEngine releases() {
         return engine.releases();
+    }
+
+    /** The overview and tracker pages (Manage Jenkins » Fathomable). */
+    public Dashboard dashboard() {
+        return dashboard;
     }
 
     public FileTrackerStore store() {

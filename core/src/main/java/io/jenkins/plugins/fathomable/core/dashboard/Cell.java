@@ -26,6 +26,11 @@ public record Cell(String environment, CellState state, List<Blocker.Kind> waiti
         reasons = List.copyOf(reasons);
     }
 
+    /** The reasons in one line, for a tooltip; empty when there are none. */
+    public String summary() {
+        return String.join("; ", reasons);
+    }
+
     /** Whether any release waits here for a person's approval. */
     public boolean needsApproval() {
         return waitingFor.contains(Blocker.Kind.APPROVAL);

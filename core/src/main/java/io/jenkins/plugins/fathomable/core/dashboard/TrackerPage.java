@@ -77,7 +77,13 @@ public record TrackerPage(Row row, Seen seen, List<Stage> stages, List<ReleaseLi
      * @param reason    why it failed, was rejected, superseded or rolled back, or {@code null}
      */
     public record ReleaseLine(ReleaseRef ref, String origin, String status, String config, String configUrl,
-            List<String> approvals, String reason) {}
+            List<String> approvals, String reason) {
+
+        /** {@code ha, prod}, or empty. */
+        public String approvedFor() {
+            return String.join(", ", approvals);
+        }
+    }
 
     /**
      * One history entry.
