@@ -11,6 +11,7 @@ import io.jenkins.plugins.fathomable.core.engine.TrackingEngine;
 import io.jenkins.plugins.fathomable.core.poll.CycleReport;
 import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
 import io.jenkins.plugins.fathomable.core.release.ReleaseExecutor;
+import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.github.GitHubSourceFactory;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
@@ -69,7 +70,7 @@ public final class PluginEngine {
                 new AllowListPolicyReader(new SpecImagePolicyReader(), settings.allowedHosts()), settings.flow(),
                 reporter -> executor, clock, pool, LOG::fine);
         this.api = new TrackerApi(new DefaultTrackerService(new GuardedTrackerRepository(engine.trackers(),
-                configured::ids), secrets, engine.ingestor(), engine.status(), clock),
+                configured::ids), secrets, engine.ingestor(), engine.status(), clock), engine.operations(),
                 e -> LOG.log(Level.WARNING, "Fathomable REST request failed", e));
         // configured trackers show at once, before the next pass copies them into the store
         this.dashboard = new Dashboard(store, engine.releases(), trackers, GitHubWeb.forApi(settings.githubApiUrl()),
@@ -80,9 +81,14 @@ public final class PluginEngine {
         return api;
     }
 
-    /** The release flow: status, approve, reject, hold, rollback, and {@code completed} for the executor. */
+    /** The release flow: status, history, and {@code completed} for the executor. */
     public ReleaseEngine releases() {
         return engine.releases();
+    }
+
+    /** Approve, reject, hold, unhold, roll back, retry: the same for the REST routes and the pages. */
+    public ReleaseOperations operations() {
+        return engine.operations();
     }
 
     /** The overview and tracker pages (Manage Jenkins » Fathomable). */
@@ -105,7 +111,7 @@ public final class PluginEngine {
             report.events().forEach(e -> log.println("  " + e.tracker() + ": " + e.getClass().getSimpleName()));
             log.printf("polled %d trackers in %d ms: %d events, %d failed; requests %s%n", report.trackers(),
                     report.finishedAt().toEpochMilli() - report.startedAt().toEpochMilli(), report.events().size(),
-                    report.errors().size(), report.requests());
+                    report.errors().size(), report.requestSummary());
             report.errors().forEach(e -> log.printf("  %s: %s %s%n", e.tracker(), e.status(), e.message()));
             return report;
         }

@@ -46,7 +46,13 @@ public final class ApiExchange {
 
     public static ApiRequest request(String method, String restOfPath, Map<String, List<String>> headers, byte[] body,
             Caller caller) {
-        return new ApiRequest(method, path(restOfPath), headers, body, caller);
+        return request(method, restOfPath, null, headers, body, caller);
+    }
+
+    /** @param query the raw query string ({@code environment=prod}), or {@code null} */
+    public static ApiRequest request(String method, String restOfPath, String query, Map<String, List<String>> headers,
+            byte[] body, Caller caller) {
+        return new ApiRequest(method, path(restOfPath), headers, body, caller, query);
     }
 
     static void write(ApiResponse response, boolean head, Sink sink) throws IOException {

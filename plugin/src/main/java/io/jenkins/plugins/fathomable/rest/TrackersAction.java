@@ -22,7 +22,8 @@ import org.springframework.security.core.Authentication;
 
 /**
  * The tracker REST API at {@code JENKINS_URL/trackers/}: every method and path below it goes to core's
- * {@link TrackerApi} ({@code doIndex} for the collection, {@code doDynamic} for {@code /trackers/{group.name}}).
+ * {@link TrackerApi} ({@code doIndex} for the collection, {@code doDynamic} for {@code /trackers/{group.name}} and
+ * the release operations below it, such as {@code /trackers/{group.name}/releases/3/approve?environment=prod}).
  * The caller's Jenkins permissions are decided first and the body is read only if they suffice. CSRF: Jenkins'
  * crumb filter checks POSTs only and exempts API-token requests, so scripts need no crumb; browser sessions do.
  * Not in the side panel (no icon, no display name).
@@ -62,7 +63,8 @@ public final class TrackersAction implements RootAction {
                 jenkins.hasPermission(Jenkins.ADMINISTER), jenkins.hasPermission(Jenkins.SYSTEM_READ));
         String method = req.getMethod();
         byte[] body = ApiPermissions.allowed(caller, method) ? ApiExchange.body(req.getInputStream()) : new byte[0];
-        ApiRequest request = ApiExchange.request(method, req.getRestOfPath(), headers(req), body, caller);
+        ApiRequest request = ApiExchange.request(method, req.getRestOfPath(), req.getQueryString(), headers(req), body,
+                caller);
         TrackerApi api;
         try {
             api = FathomableEngine.get().engine().api();

@@ -35,10 +35,6 @@ final class Messages {
         return format("TrackerView.Reject", release);
     }
 
-    static String TrackerView_RejectedBy(String actor) {
-        return format("TrackerView.RejectedBy", actor);
-    }
-
     static String TrackerView_Retry(String release) {
         return format("TrackerView.Retry", release);
     }

@@ -3,7 +3,8 @@ package io.jenkins.plugins.fathomable.status;
 import hudson.ExtensionList;
 import io.jenkins.plugins.fathomable.core.dashboard.TrackerPage;
 import io.jenkins.plugins.fathomable.core.release.ConflictException;
-import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
+import io.jenkins.plugins.fathomable.core.release.NoSuchReleaseException;
+import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
 import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
@@ -68,8 +69,8 @@ public final class TrackerView {
     @RequirePOST
     public void doReject(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter int release)
             throws IOException, ServletException {
-        operate(req, rsp, Messages.TrackerView_Reject(String.valueOf(release)), (engine, actor) -> engine.reject(id, release,
-                Messages.TrackerView_RejectedBy(actor), actor));
+        operate(req, rsp, Messages.TrackerView_Reject(String.valueOf(release)),
+                (engine, actor) -> engine.reject(id, release, null, actor));
     }
 
     @RequirePOST
@@ -96,7 +97,7 @@ public final class TrackerView {
     }
 
     private interface Operation {
-        void run(ReleaseEngine engine, String actor);
+        void run(ReleaseOperations operations, String actor);
     }
 
     private void operate(StaplerRequest2 req, StaplerResponse2 rsp, String what, Operation op)
@@ -105,13 +106,13 @@ public final class TrackerView {
         int status;
         String reason;
         try {
-            op.run(FathomableEngine.get().engine().releases(), actor());
+            op.run(FathomableEngine.get().engine().operations(), actor());
             rsp.sendRedirect2(".");
             return;
         } catch (ConflictException e) {
             status = 409;
             reason = e.getMessage();
-        } catch (NoSuchTrackerException e) {
+        } catch (NoSuchTrackerException | NoSuchReleaseException e) {
             status = 404;
             reason = e.getMessage();
         } catch (ValidationException e) {

@@ -147,6 +147,7 @@ class PluginEngineTest {
         String log = pass();
 
         assertThat(log).contains("tracker payments.api added from the configuration").contains("polled 2 trackers");
+        assertThat(log).containsPattern("failed; requests (none|[a-z0-9_]+=\\d+( [a-z0-9_]+=\\d+)*)\\R");
         assertThat(engine.store().ids()).extracting(TrackerId::toString).containsExactly("payments.api", "team.app");
         ApiResponse delete = call(ADMIN, "DELETE", "/payments.api", null);
         assertThat(delete.status()).isEqualTo(400);
@@ -174,6 +175,29 @@ class PluginEngineTest {
         assertThat(created.bodyText()).contains("global configuration");
         assertThat(credentials).as("the posted token is not kept").isEmpty();
         assertThat(engine.store().ids()).isEmpty();
+    }
+
+    @Test
+    void releaseOperationsAnswerOnTheApiAsTheCallerAlsoForConfiguredTrackers() throws Exception {
+        configured.add(Tracker.of("payments.api", "acme/payments", "fathomable.yaml", null, null, null, null));
+        pass();
+
+        ApiResponse refused = engine.api().handle(ApiExchange.request("POST", "/payments.api/hold", null, Map.of(),
+                new byte[0], READER));
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(engine.releases().status(TrackerId.parse("payments.api")).held()).isFalse();
+
+        ApiResponse held = engine.api().handle(ApiExchange.request("POST", "/payments.api/hold", null, Map.of(),
+                new byte[0], ADMIN));
+        assertThat(held.status()).as(held.bodyText()).isEqualTo(200);
+        assertThat(held.bodyText()).contains("\"onHold\":true");
+        assertThat(engine.releases().history(TrackerId.parse("payments.api"))).singleElement()
+                .satisfies(h -> assertThat(h.actor() + " " + h.action()).isEqualTo("alice held"));
+
+        ApiResponse rollback = engine.api().handle(ApiExchange.request("POST", "/payments.api/rollback",
+                "environment=prod", Map.of(), new byte[0], ADMIN));
+        assertThat(rollback.status()).as(rollback.bodyText()).isEqualTo(409);
+        assertThat(rollback.bodyText()).contains("prod has no previous release to roll back to");
     }
 
     private PluginEngine newEngineOnSameStoreAfterRestart() {

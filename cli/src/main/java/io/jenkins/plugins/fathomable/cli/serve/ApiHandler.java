@@ -101,7 +101,8 @@ final class ApiHandler extends Handler.Abstract {
             }
         }
         Caller caller = caller(authorization);
-        ApiResponse r = api.handle(new ApiRequest(method, path, headers, body, caller));
+        ApiResponse r = api.handle(new ApiRequest(method, path, headers, body, caller,
+                request.getHttpURI().getQuery()));
         write(response, callback, method, r);
         log.info("http: " + method + " " + loggable(path) + " -> " + r.status()
                 + (caller.isAnonymous() ? " (anonymous)" : ""));

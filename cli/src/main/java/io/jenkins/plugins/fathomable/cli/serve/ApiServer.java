@@ -15,14 +15,13 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ErrorHandler;
-import org.eclipse.jetty.util.BlockingArrayQueue;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The HTTP side of {@code serve}: Jetty 12, the server Jenkins itself runs on. Connections that send nothing (or a
  * request line and then nothing) are closed after {@link #IDLE_TIMEOUT} and hold no thread meanwhile; a body must
- * arrive within {@link #BODY_TIMEOUT}; threads, queued work, pending connections and open connections are bounded;
+ * arrive within {@link #BODY_TIMEOUT}; threads, pending connections and open connections (so queued work) are bounded;
  * requests Jetty cannot parse get the API's JSON error form.
  */
 final class ApiServer implements AutoCloseable {
@@ -32,7 +31,6 @@ final class ApiServer implements AutoCloseable {
     /** Longest time a whole request body may take to arrive. */
     static final Duration BODY_TIMEOUT = Duration.ofSeconds(30);
     static final int MAX_THREADS = 32;
-    static final int QUEUED_TASKS = 256;
     static final int ACCEPT_QUEUE = 64;
     static final int MAX_CONNECTIONS = 512;
     private static final int MAX_HEADER_BYTES = 16 * 1024;
@@ -51,8 +49,9 @@ final class ApiServer implements AutoCloseable {
      * @throws StartupException if the address cannot be used (port taken, not an address of this machine)
      */
     static ApiServer start(String bind, int port, TrackerApi api, AdminToken token, boolean openReads, ServeLog log) {
-        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4, 60_000,
-                new BlockingArrayQueue<>(QUEUED_TASKS, 0, QUEUED_TASKS));
+        // Jetty's advice: an unbounded task queue (a bounded one can reject its own selector work); what bounds the
+        // queued work is the connection limit below, each connection having at most one request in flight.
+        QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4, 60_000);
         threads.setName("fathomable-http");
         threads.setDaemon(true);
         Server server = new Server(threads);

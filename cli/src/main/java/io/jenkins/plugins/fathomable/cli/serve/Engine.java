@@ -4,6 +4,7 @@ import io.jenkins.plugins.fathomable.core.api.Ingestor;
 import io.jenkins.plugins.fathomable.core.api.SecretStore;
 import io.jenkins.plugins.fathomable.core.api.StatusProvider;
 import io.jenkins.plugins.fathomable.core.api.TrackerRepository;
+import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
 import io.jenkins.plugins.fathomable.core.store.TrackerStore;
 import java.time.Clock;
 
@@ -20,6 +21,11 @@ public interface Engine extends AutoCloseable {
 
     /** The {@code releases} object of {@code GET /trackers/{id}}. */
     StatusProvider status();
+
+    /** Approve, reject, hold, unhold, roll back, retry: the operation routes; {@code null} (tests): none. */
+    default ReleaseOperations operations() {
+        return null;
+    }
 
     /** One pass over every tracker; must report failures in observations, not throw (a throw is logged). */
     void pollOnce();

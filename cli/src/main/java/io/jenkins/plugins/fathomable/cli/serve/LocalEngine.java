@@ -11,6 +11,7 @@ import io.jenkins.plugins.fathomable.core.engine.TrackingEngine;
 import io.jenkins.plugins.fathomable.core.release.EnvironmentConfig;
 import io.jenkins.plugins.fathomable.core.release.FlowConfig;
 import io.jenkins.plugins.fathomable.core.release.KubernetesTarget;
+import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.github.CachingGitHubSourceFactory;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
@@ -96,6 +97,11 @@ public final class LocalEngine implements Engine {
     }
 
     @Override
+    public ReleaseOperations operations() {
+        return engine.operations();
+    }
+
+    @Override
     public void pollOnce() {
         try {
             engine.pollOnce();
@@ -104,7 +110,7 @@ public final class LocalEngine implements Engine {
         }
     }
 
-    /** The core engine, for operations (approve, hold, rollback) and tests. */
+    /** The core engine, for tests. */
     public TrackingEngine engine() {
         return engine;
     }

@@ -96,7 +96,7 @@ public final class ServeApp implements AutoCloseable {
                     TimeUnit.SECONDS, new ArrayBlockingQueue<>(INGEST_QUEUE), named("fathomable-ingest"));
             started.push(ingestThreads::shutdownNow);
             TrackerApi api = new TrackerApi(new DefaultTrackerService(trackers, secrets, engine.ingestor(),
-                    engine.status(), clock, ingestThreads, settings.answerWithin()),
+                    engine.status(), clock, ingestThreads, settings.answerWithin()), engine.operations(),
                     e -> log.info("error: unexpected " + e.getClass().getName() + ": " + e.getMessage()));
             ApiServer server = ApiServer.start(settings.bind(), settings.port(), api, token, settings.openReads(), log);
             started.push(server);

@@ -88,6 +88,24 @@ class ServeStartupTest {
         assertThat(ok.exit().get(30, TimeUnit.SECONDS)).isZero();
     }
 
+    /** As a user runs it: a process whose whole standard error is that one line (no library banners either). */
+    @Test
+    void theRealProcessPrintsJustTheOneLine() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    io.jenkins.plugins.fathomable.cli.Main.class.getName(), "serve", "--port",
+                    String.valueOf(busy.getLocalPort()), "--state-dir", dir.resolve("proc").toString()).start();
+            String stderr = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String stdout = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(2);
+            assertThat(stderr.lines().toList()).as(stderr).singleElement().asString()
+                    .startsWith("fathomable serve: port " + busy.getLocalPort() + " on 127.0.0.1 is in use");
+            assertThat(stdout).isEmpty();
+        }
+    }
+
     @Test
     void aSecondServeOnTheSameStateDirectoryRefusesWithExitTwo() throws Exception {
         Path state = dir.resolve("state");

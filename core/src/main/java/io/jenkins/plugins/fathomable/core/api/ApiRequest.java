@@ -16,8 +16,15 @@ import java.util.TreeMap;
  * @param body    the body bytes; a host reads at most {@link TrackerApi#MAX_BODY_BYTES} + 1 of them so that an
  *                oversized body is answered 413 without being buffered whole
  * @param caller  who is calling, as the host authenticated them
+ * @param query   the query string as received (still percent-encoded, without {@code ?}), or {@code null}
  */
-public record ApiRequest(String method, String path, Map<String, List<String>> headers, byte[] body, Caller caller) {
+public record ApiRequest(String method, String path, Map<String, List<String>> headers, byte[] body, Caller caller,
+        String query) {
+
+    /** A request without a query string. */
+    public ApiRequest(String method, String path, Map<String, List<String>> headers, byte[] body, Caller caller) {
+        this(method, path, headers, body, caller, null);
+    }
 
     public ApiRequest {
         method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
@@ -37,6 +44,7 @@ public record ApiRequest(String method, String path, Map<String, List<String>> h
         }
         headers = java.util.Collections.unmodifiableMap(copy);
         body = body == null ? new byte[0] : body;
+        query = query == null || query.isEmpty() ? null : query;
     }
 
     /** The first value of a header, if present. */

@@ -3,6 +3,10 @@ package io.jenkins.plugins.fathomable.core.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.fathomable.core.api.Caller.Permission;
+import io.jenkins.plugins.fathomable.core.release.ConflictException;
+import io.jenkins.plugins.fathomable.core.release.NoSuchReleaseException;
+import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
+import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
 import io.jenkins.plugins.fathomable.core.store.StoreException;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
 import io.jenkins.plugins.fathomable.core.validation.Printable;
@@ -21,6 +25,8 @@ import java.util.function.Consumer;
  *   GET    /trackers/{group.name}   one, with status
  *   PUT    /trackers/{group.name}   replace
  *   DELETE /trackers/{group.name}   remove
+ *   POST   /trackers/{group.name}/hold, /unhold, /rollback?environment=E,
+ *          /releases/{n}/approve?environment=E, /releases/{n}/reject, /releases/{n}/retry   ({@link ReleaseRoutes})
  * </pre>
  * The caller's permission is checked first (GET needs READ, anything else WRITE; 401 for an anonymous caller,
  * 403 otherwise). See {@code docs/openapi.yaml} for bodies and errors.
@@ -35,16 +41,24 @@ public final class TrackerApi {
     private static final String ITEM_METHODS = "GET, PUT, DELETE";
 
     private final TrackerService service;
+    private final ReleaseRoutes operations;
     private final Consumer<RuntimeException> onUnexpected;
     private final ObjectMapper mapper = ApiJson.mapper();
     private final TrackerBodyParser parser = new TrackerBodyParser(mapper);
 
+    /** Without the operation routes (they answer 404): for hosts and tests that manage trackers only. */
+    public TrackerApi(TrackerService service, Consumer<RuntimeException> onUnexpected) {
+        this(service, null, onUnexpected);
+    }
+
     /**
-     * @param service      what the routes do
+     * @param service      what the tracker routes do
+     * @param operations   what the operation routes do (approve, reject, hold, unhold, rollback, retry)
      * @param onUnexpected told of any unexpected failure (answered 500 with no detail), for the host to log
      */
-    public TrackerApi(TrackerService service, Consumer<RuntimeException> onUnexpected) {
+    public TrackerApi(TrackerService service, ReleaseOperations operations, Consumer<RuntimeException> onUnexpected) {
         this.service = Objects.requireNonNull(service, "service");
+        this.operations = operations == null ? null : new ReleaseRoutes(operations);
         this.onUnexpected = Objects.requireNonNull(onUnexpected, "onUnexpected");
     }
 
@@ -54,6 +68,12 @@ public final class TrackerApi {
             return route(request);
         } catch (ApiProblem p) {
             return error(p);
+        } catch (NoSuchReleaseException e) {
+            return error(new ApiProblem(404, "release_not_found", e.errors().get(0).message(), "release", List.of()));
+        } catch (ConflictException e) {
+            return error(new ApiProblem(409, "conflict", e.getMessage()));
+        } catch (NoSuchTrackerException e) {
+            return error(new ApiProblem(404, "tracker_not_found", e.getMessage()));
         } catch (ValidationException e) {
             return error(ApiProblem.invalid(e.errors()));
         } catch (TrackerNotFoundException e) {
@@ -136,7 +156,15 @@ public final class TrackerApi {
                 default -> throw notAllowed(request, ITEM_METHODS);
             };
         }
-        throw new ApiProblem(404, "not_found", "no such route; the API serves /trackers/ and /trackers/{group.name}");
+        int slash = path.indexOf('/', COLLECTION.length() + 1);
+        if (operations != null && path.startsWith(COLLECTION + "/") && slash > 0
+                && ReleaseRoutes.isOperation(path.substring(slash + 1))) {
+            TrackerId id = pathId(path.substring(COLLECTION.length() + 1, slash));
+            operations.run(request, id, path.substring(slash + 1));
+            return json(200, service.get(id).orElseThrow(() -> new TrackerNotFoundException(id)), Map.of());
+        }
+        throw new ApiProblem(404, "not_found", "no such route; the API serves /trackers/, /trackers/{group.name} and"
+                + " its operations (see the API description)");
     }
 
     /** A path that is not a valid id names no tracker: 404, like any unknown tracker. */
@@ -185,7 +213,7 @@ public final class TrackerApi {
         return new ApiResponse(status, headers, bytes);
     }
 
-    private static final class MethodNotAllowed extends ApiProblem {
+    static final class MethodNotAllowed extends ApiProblem {
         private static final long serialVersionUID = 1L;
         final String allowed;
 

@@ -11,6 +11,7 @@ import io.jenkins.plugins.fathomable.core.release.DeploymentRequest;
 import io.jenkins.plugins.fathomable.core.release.FlowConfig;
 import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
 import io.jenkins.plugins.fathomable.core.release.ReleaseExecutor;
+import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
 import io.jenkins.plugins.fathomable.core.source.github.GitHubSourceFactory;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The whole loop over one {@link TrackerStore}: detection ({@link PollCycle}), the release flow
@@ -33,6 +33,7 @@ public final class TrackingEngine {
     private final StoreTrackerRepository trackers;
     private final PollCycle cycle;
     private final ReleaseEngine releases;
+    private final ReleaseOperations operations;
     private final ReleaseExecutor executor;
     private final ImmediateIngestor ingestor;
     private final ReleaseStatusProvider status;
@@ -74,6 +75,7 @@ public final class TrackingEngine {
             executor.execute(request);
         }, clock);
         engine[0] = releases;
+        this.operations = new ReleaseOperations(releases);
         this.cycle = new PollCycle(trackers::list, trackers, gitHub, registry, policies, clock, pollThreads);
         this.ingestor = new ImmediateIngestor(cycle, trackers, gitHub, this::onEvent, clock);
         this.status = new ReleaseStatusProvider(releases);
@@ -93,9 +95,14 @@ public final class TrackingEngine {
         return status;
     }
 
-    /** For operations by people (approve, hold, rollback, retry) and detailed status. */
+    /** The release flow: detailed status, history, and {@code completed} for executors. */
     public ReleaseEngine releases() {
         return releases;
+    }
+
+    /** What people do to releases (approve, reject, hold, unhold, roll back, retry), for REST routes and pages. */
+    public ReleaseOperations operations() {
+        return operations;
     }
 
     /**
@@ -108,7 +115,7 @@ public final class TrackingEngine {
         report.errors().forEach(e -> log.info("poll: " + e.tracker() + " " + e.status() + ": " + e.message()));
         releases.reconcile();
         log.info("poll: " + report.trackers() + " trackers, " + report.events().size() + " events, "
-                + report.errors().size() + " failed; requests " + requests(report));
+                + report.errors().size() + " failed; requests " + report.requestSummary());
         return report;
     }
 
@@ -156,12 +163,6 @@ public final class TrackingEngine {
         TrackerEvent.NewImageVersion e = (TrackerEvent.NewImageVersion) event;
         return id + " new image version: " + e.current().repository() + " " + e.previous().tag() + " -> "
                 + e.current().tag();
-    }
-
-    private static String requests(CycleReport report) {
-        return report.requests().isEmpty() ? "none" : report.requests().entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey())
-                .map(e -> e.getKey().name().toLowerCase() + "=" + e.getValue()).collect(Collectors.joining(" "));
     }
 
     private static String abbrev(String sha) {

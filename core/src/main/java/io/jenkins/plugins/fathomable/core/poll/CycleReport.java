@@ -28,6 +28,18 @@ public record CycleReport(Instant startedAt, Instant finishedAt, int trackers, L
         errors = List.copyOf(errors);
     }
 
+    /**
+     * The requests for a log line, the same on every host and every run: kinds that were used, in
+     * {@link RequestKind} order, lower-case ({@code github_304=3 head_manifest=2}); {@code none} when there were none.
+     */
+    public String requestSummary() {
+        String used = java.util.Arrays.stream(RequestKind.values())
+                .filter(k -> requests.getOrDefault(k, 0L) > 0)
+                .map(k -> k.name().toLowerCase(java.util.Locale.ROOT) + "=" + requests.get(k))
+                .collect(java.util.stream.Collectors.joining(" "));
+        return used.isEmpty() ? "none" : used;
+    }
+
     public long requests(RequestKind kind) {
         return requests.getOrDefault(kind, 0L);
     }

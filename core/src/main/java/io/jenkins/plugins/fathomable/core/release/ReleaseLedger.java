@@ -4,7 +4,6 @@ import io.jenkins.plugins.fathomable.core.event.ConfigRevision;
 import io.jenkins.plugins.fathomable.core.event.ImageVersion;
 import io.jenkins.plugins.fathomable.core.store.TrackerRecord;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
-import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -118,8 +117,7 @@ final class ReleaseLedger {
     }
 
     Release requireRelease(int number) {
-        return release(number).orElseThrow(() -> new ValidationException(
-                "release", "tracker " + tracker() + " has no release " + number));
+        return release(number).orElseThrow(() -> new NoSuchReleaseException(tracker(), number));
     }
 
     Optional<Release> newest() {

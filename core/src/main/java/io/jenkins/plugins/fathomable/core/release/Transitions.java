@@ -83,7 +83,7 @@ final class Transitions {
     void approve(ReleaseLedger ledger, int number, String env) {
         EnvironmentConfig config = flow.require("environment", env);
         if (!config.approvalRequired()) {
-            throw new ValidationException("environment", env + " needs no approval");
+            throw new ConflictException(env + " needs no approval: releases enter it without one");
         }
         Release r = ledger.requireRelease(number);
         if (!r.status().active()) {

@@ -32,7 +32,16 @@ class OpenApiDocTest {
     @SuppressWarnings("unchecked")
     void describesEveryRouteWithItsStatuses() throws Exception {
         Map<String, Object> paths = (Map<String, Object>) doc().get("paths");
-        assertThat(paths).containsOnlyKeys("/trackers/", "/trackers/{id}");
+        assertThat(paths).containsOnlyKeys("/trackers/", "/trackers/{id}", "/trackers/{id}/hold", "/trackers/{id}/unhold",
+                "/trackers/{id}/rollback", "/trackers/{id}/releases/{release}/approve",
+                "/trackers/{id}/releases/{release}/reject", "/trackers/{id}/releases/{release}/retry");
+        for (String op : List.of("hold", "unhold", "rollback", "releases/{release}/approve", "releases/{release}/reject",
+                "releases/{release}/retry")) {
+            Map<String, Map<String, Object>> route = (Map<String, Map<String, Object>>) paths.get("/trackers/{id}/" + op);
+            assertThat(route).as(op).containsKey("post");
+            assertThat(((Map<String, Object>) route.get("post").get("responses")).keySet()).as(op)
+                    .contains("200", "400", "401", "403", "404", "405", "409");
+        }
         Map<String, Map<String, Object>> collection = (Map<String, Map<String, Object>>) paths.get("/trackers/");
         Map<String, Map<String, Object>> item = (Map<String, Map<String, Object>>) paths.get("/trackers/{id}");
         assertThat(((Map<String, Object>) collection.get("get").get("responses")).keySet()).contains("200", "401", "403");

@@ -127,11 +127,11 @@ class PromotionTest {
         h.engine.approve(ID, 1, "prod", "alice");
         assertThat(h.release(1).approvals()).containsExactly("prod");
 
-        assertThatThrownBy(() -> h.engine.approve(ID, 1, "ha", "alice")).isInstanceOf(ValidationException.class)
-                .hasMessage("environment: ha needs no approval");
+        assertThatThrownBy(() -> h.engine.approve(ID, 1, "ha", "alice")).isInstanceOf(ConflictException.class)
+                .hasMessage("ha needs no approval: releases enter it without one");
         assertThatThrownBy(() -> h.engine.approve(ID, 1, "staging", "alice")).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("environment: 'staging' is not an environment of the flow [dev, ha, preprod, prod]");
-        assertThatThrownBy(() -> h.engine.approve(ID, 7, "prod", "alice")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> h.engine.approve(ID, 7, "prod", "alice")).isInstanceOf(NoSuchReleaseException.class)
                 .hasMessage("release: tracker shop.payments has no release 7");
         assertThatThrownBy(() -> h.engine.approve(ID, 1, "prod", " ")).isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("actor:");

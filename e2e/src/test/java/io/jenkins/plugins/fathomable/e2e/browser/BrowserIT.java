@@ -11,6 +11,7 @@ import io.jenkins.plugins.fathomable.e2e.harness.Browser;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsClient;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsGroup;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsUser;
+import io.jenkins.plugins.fathomable.e2e.harness.RealJenkins;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class BrowserIT {
 
     @RegisterExtension
     @Order(3)
-    static final JenkinsGroup GROUP = JenkinsGroup.of("browser", b -> JenkinsGroup.secured(b)
+    static final JenkinsGroup GROUP = JenkinsGroup.of("browser", b -> JenkinsGroup.secured(standIns(b))
             .env("GITHUB_TOKEN", GITHUB_TOKEN)
             // Jenkins' Content Security Policy enforced, not only reported: an inline script would not run
             .systemProperty("jenkins.security.csp.CspHeader.headerName", "Content-Security-Policy")
@@ -123,8 +124,17 @@ class BrowserIT {
         return out.toString();
     }
 
-    @BeforeAll
-    static void standIns() throws Exception {
+    /** The images and repositories exist before Jenkins starts, so its first periodic poll finds them too. */
+    static RealJenkins.Builder standIns(RealJenkins.Builder b) {
+        try {
+            pushAndPublish();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return b;
+    }
+
+    private static void pushAndPublish() throws Exception {
         github = new GitHubFixture(GITHUB, Instant.now().plus(Duration.ofHours(1)));
         for (String id : TRACKERS) {
             String app = id.substring(id.indexOf('.') + 1);
@@ -136,6 +146,10 @@ class BrowserIT {
             github.repository("acme/" + app, "main");
             publish(app, "browser-" + app + "-1", 2);
         }
+    }
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
         browser = Browser.start(GROUP.jenkins());
         browser.login(GROUP.jenkins().url(), JenkinsUser.ADMIN);
     }

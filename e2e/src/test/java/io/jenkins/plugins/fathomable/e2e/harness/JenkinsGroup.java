@@ -31,6 +31,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class JenkinsGroup implements ExecutionCondition, BeforeAllCallback, AfterAllCallback {
 
     private static final AtomicBoolean SKIP_SAID = new AtomicBoolean();
+    /** {@code summary.txt} holds this run's groups only: emptied when the first group of the run starts. */
+    private static final AtomicBoolean SUMMARY_STARTED = new AtomicBoolean();
 
     private final String name;
     private final UnaryOperator<RealJenkins.Builder> setup;
@@ -77,6 +79,9 @@ public final class JenkinsGroup implements ExecutionCondition, BeforeAllCallback
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         JenkinsRuntime runtime = JenkinsRuntime.find().orElseThrow();
+        if (SUMMARY_STARTED.compareAndSet(false, true)) {
+            Files.deleteIfExists(SuiteSettings.workDir().resolve("summary.txt"));
+        }
         jenkins = setup.apply(RealJenkins.builder(name, runtime)).build();
         jenkins.start();
         root = jenkins.client();

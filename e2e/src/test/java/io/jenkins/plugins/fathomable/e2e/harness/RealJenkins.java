@@ -106,6 +106,11 @@ public final class RealJenkins implements AutoCloseable {
 
     /** Stops the process (SIGTERM, then SIGKILL after a minute); nothing if it is not running. */
     public synchronized void stop() {
+        stop(boots > 0);
+    }
+
+    /** @param cachePlugins keep the unpacked plugins for later homes: only after a boot that completed */
+    private void stop(boolean cachePlugins) {
         if (pid <= 0) {
             return;
         }
@@ -115,7 +120,9 @@ public final class RealJenkins implements AutoCloseable {
         ProcessHandle.of(stopping).filter(this::isOurs).ifPresent(p -> terminate(p, Duration.ofSeconds(60)));
         try {
             Files.deleteIfExists(home.resolve("jenkins.pid"));
-            PluginsCache.remember(home.resolve("plugins"), runtime.plugins(), extraPlugins);
+            if (cachePlugins) {
+                PluginsCache.remember(home.resolve("plugins"), runtime.plugins(), extraPlugins);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -213,7 +220,7 @@ public final class RealJenkins implements AutoCloseable {
             launcher.destroyForcibly();
         }
         if (!exited || launcher.exitValue() != 0) {
-            stop();
+            stop(false);
             throw new IllegalStateException("Jenkins [" + name + "] did not start (jenkins-run "
                     + (exited ? "exit " + launcher.exitValue() : "timed out") + "); "
                     + Files.readString(workDir.resolve("jenkins-run.out")).lines().reduce((a, b) -> b).orElse("")
