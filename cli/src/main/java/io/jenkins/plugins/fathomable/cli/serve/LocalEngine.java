@@ -11,6 +11,7 @@ import io.jenkins.plugins.fathomable.core.engine.TrackingEngine;
 import io.jenkins.plugins.fathomable.core.release.EnvironmentConfig;
 import io.jenkins.plugins.fathomable.core.release.FlowConfig;
 import io.jenkins.plugins.fathomable.core.release.KubernetesTarget;
+import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
 import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.github.CachingGitHubSourceFactory;
@@ -99,6 +100,11 @@ public final class LocalEngine implements Engine {
     @Override
     public ReleaseOperations operations() {
         return engine.operations();
+    }
+
+    @Override
+    public ReleaseEngine releases() {
+        return engine.releases();
     }
 
     @Override

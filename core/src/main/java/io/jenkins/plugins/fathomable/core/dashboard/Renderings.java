@@ -39,11 +39,15 @@ final class Renderings {
 
     record Result(int objects, String yaml) {}
 
-    /** What {@code after} changes in {@code env} against {@code before}, both with the same image. */
+    /**
+     * What {@code after} changes in {@code env} against {@code before}: both rendered with the same image and at the
+     * same commit, so only what the file itself changes shows (not the commit annotations every release carries).
+     */
     Diff renderedDiff(TrackerId tracker, EnvironmentConfig env, ConfigRevision before, ConfigRevision after,
             ImageVersion image) {
         try {
-            String a = render(tracker, env, before, image).yaml();
+            ConfigRevision beforeAtSameCommit = new ConfigRevision(after.commitSha(), before.blobSha(), before.content());
+            String a = render(tracker, env, beforeAtSameCommit, image).yaml();
             String b = render(tracker, env, after, image).yaml();
             return diff(env.name(), env.name() + " now", env.name() + " with the change", a, b);
         } catch (ValidationException e) {

@@ -1,5 +1,6 @@
 // Asks before an operation's form is sent: forms with data-fathomable-confirm. Jenkins' own dialog when there is
-// one, the browser's otherwise. Loaded as a file (an adjunct), never inline, as Jenkins' Content Security Policy wants.
+// one (Manage Jenkins » Fathomable loads this file as an adjunct), the browser's otherwise (serve's pages). Always a
+// file, never inline: both hosts' Content Security Policies allow no inline script.
 (function () {
   "use strict";
   document.addEventListener("submit", function (event) {
@@ -10,25 +11,25 @@
     if (form.dataset.fathomableConfirmed === "true") {
       return;
     }
-    event.preventDefault();
-    var send = function () {
-      form.dataset.fathomableConfirmed = "true";
-      if (typeof form.requestSubmit === "function") {
-        form.requestSubmit();
-      } else {
-        form.submit();
-      }
-    };
     var message = form.dataset.fathomableConfirm;
     var title = form.dataset.fathomableTitle || "";
     if (window.dialog && typeof window.dialog.confirm === "function") {
+      // Jenkins' dialog answers later: hold the form back, send it again once confirmed
+      event.preventDefault();
       var options = { message: message };
       if (form.dataset.fathomableDestructive === "true") {
         options.type = "destructive";
       }
-      window.dialog.confirm(title, options).then(send, function () {});
-    } else if (window.confirm(title ? title + "\n\n" + message : message)) {
-      send();
+      window.dialog.confirm(title, options).then(function () {
+        form.dataset.fathomableConfirmed = "true";
+        if (typeof form.requestSubmit === "function") {
+          form.requestSubmit();
+        } else {
+          form.submit();
+        }
+      }, function () {});
+    } else if (!window.confirm(title ? title + "\n\n" + message : message)) {
+      event.preventDefault();
     }
   }, true);
 })();
