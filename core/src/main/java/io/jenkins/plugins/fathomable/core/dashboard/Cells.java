@@ -25,6 +25,32 @@ final class Cells {
 
     private Cells() {}
 
+    /**
+     * Only the badge of each environment, without the releases' details: what the state filter needs, for every
+     * tracker of a large list. Decides exactly as {@link #of(TrackerStatus, TrackerStatus.Environment, Instant)}.
+     */
+    static CellState state(TrackerStatus status, TrackerStatus.Environment e) {
+        if (e.inProgress() != null) {
+            return CellState.DEPLOYING;
+        }
+        if (e.queued() != null) {
+            return e.blockers().stream().anyMatch(b -> b.kind() == Blocker.Kind.HOLD) ? CellState.HELD : CellState.WAITING;
+        }
+        if (failed(status, e).isPresent()) {
+            return CellState.FAILED;
+        }
+        if (e.held()) {
+            return CellState.HELD;
+        }
+        return e.deployed() == null ? CellState.NONE : CellState.DEPLOYED;
+    }
+
+    /** Whether a release waits in {@code e} for an approval, and for no hold. */
+    static boolean awaitsApproval(TrackerStatus.Environment e) {
+        return e.queued() != null && e.blockers().stream().anyMatch(b -> b.kind() == Blocker.Kind.APPROVAL)
+                && e.blockers().stream().noneMatch(b -> b.kind() == Blocker.Kind.HOLD);
+    }
+
     static List<Cell> of(TrackerStatus status, Instant now) {
         return status.environments().stream().map(e -> of(status, e, now)).toList();
     }
@@ -47,9 +73,7 @@ final class Cells {
             return new Cell(e.name(), state, kinds, e.waitingFor(), deployed, deployedAt, ReleaseRef.of(queued, now),
                     Moment.of(queued.createdAt(), now), false, e.lastRunUrl());
         }
-        Optional<Release> failed = status.releases().stream()
-                .filter(r -> r.status() == ReleaseStatus.FAILED && r.environment().equals(e.name()))
-                .findFirst();
+        Optional<Release> failed = failed(status, e);
         if (failed.isPresent()) {
             Release f = failed.get();
             return new Cell(e.name(), CellState.FAILED, List.of(),
@@ -62,6 +86,12 @@ final class Cells {
         }
         return new Cell(e.name(), deployed == null ? CellState.NONE : CellState.DEPLOYED, List.of(), List.of(),
                 deployed, deployedAt, null, null, false, e.lastRunUrl());
+    }
+
+    private static Optional<Release> failed(TrackerStatus status, TrackerStatus.Environment e) {
+        return status.releases().stream()
+                .filter(r -> r.status() == ReleaseStatus.FAILED && r.environment().equals(e.name()))
+                .findFirst();
     }
 
     private static Optional<Release> release(TrackerStatus status, int number) {

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.fathomable.core.dashboard;
 
 import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
+import io.jenkins.plugins.fathomable.core.release.TrackerStatus;
 import io.jenkins.plugins.fathomable.core.store.TrackerRecord;
 import io.jenkins.plugins.fathomable.core.store.TrackerStore;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
@@ -69,14 +70,15 @@ public final class Dashboard {
                 candidates.add(r);
             }
         }
-        Map<TrackerId, Row> built = new HashMap<>();
+        Map<TrackerId, TrackerStatus> statuses = new HashMap<>();
         if (query.state() != null) {
+            // every candidate's status is needed to filter; rows (links, times, releases) only for the page
             List<TrackerRecord> kept = new ArrayList<>();
             for (TrackerRecord r : candidates) {
-                Row row = row(r, configuredIds, now);
-                if (query.state().matches(row)) {
+                TrackerStatus status = releases.status(r);
+                if (query.state().matches(r, status)) {
                     kept.add(r);
-                    built.put(r.id(), row);
+                    statuses.put(r.id(), status);
                 }
             }
             candidates = kept;
@@ -87,8 +89,8 @@ public final class Dashboard {
         int from = (asked.page() - 1) * size;
         List<Row> rows = new ArrayList<>();
         for (TrackerRecord r : candidates.subList(from, Math.min(candidates.size(), from + size))) {
-            Row row = built.get(r.id());
-            rows.add(row != null ? row : row(r, configuredIds, now));
+            TrackerStatus status = statuses.get(r.id());
+            rows.add(Rows.of(r, status != null ? status : releases.status(r), configuredIds.contains(r.id()), web, now));
         }
         return new Overview(environments(), rows, candidates.size(), all.size(), asked, pageCount,
                 List.copyOf(groups), Moment.of(now, now));
@@ -102,10 +104,6 @@ public final class Dashboard {
                 .findFirst().map(TrackerRecord::of));
         boolean isConfigured = fromConfig.stream().anyMatch(t -> t.id().equals(id));
         return record.map(r -> pages.of(r, releases.status(r), isConfigured, now));
-    }
-
-    private Row row(TrackerRecord r, Set<TrackerId> configuredIds, Instant now) {
-        return Rows.of(r, releases.status(r), configuredIds.contains(r.id()), web, now);
     }
 
     /** The store's trackers and the configured ones it does not hold yet, ordered by id. */

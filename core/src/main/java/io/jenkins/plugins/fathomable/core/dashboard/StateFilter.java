@@ -27,6 +27,23 @@ public enum StateFilter {
         return Arrays.stream(values()).filter(f -> f.name().equals(k)).findFirst();
     }
 
+    /** The same decision as {@link #matches(Row)}, from the stored record and status alone (no row is built). */
+    boolean matches(io.jenkins.plugins.fathomable.core.store.TrackerRecord record,
+            io.jenkins.plugins.fathomable.core.release.TrackerStatus status) {
+        var observation = record.observation();
+        return switch (this) {
+            case DEPLOYED, DEPLOYING, WAITING, FAILED -> status.environments().stream()
+                    .anyMatch(e -> Cells.state(status, e) == CellState.valueOf(name()));
+            case APPROVAL -> status.environments().stream().anyMatch(Cells::awaitsApproval);
+            case HELD -> status.held() || status.environments().stream()
+                    .anyMatch(e -> Cells.state(status, e) == CellState.HELD);
+            case ERROR -> observation.lastPoll() != null && Sentences.lastError(observation.status(),
+                    observation.lastError()) != null;
+            case PENDING -> status.pendingConfig() != null;
+            case NEW -> observation.lastPoll() == null;
+        };
+    }
+
     boolean matches(Row row) {
         return switch (this) {
             case DEPLOYED -> row.hasState(CellState.DEPLOYED);
