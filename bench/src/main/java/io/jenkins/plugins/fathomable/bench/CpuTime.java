@@ -10,21 +10,24 @@ import java.nio.file.Path;
 /**
  * CPU seconds used so far, split three ways: the GitHub stand-in's Jetty threads ({@code qtp*}), the rest of this
  * JVM (the engine, its HTTP clients, garbage collection) and the registry process. On a shared machine wall time
- * includes waiting for a core; CPU time does not.
+ * includes waiting for a core; CPU time does not. Jetty ends idle threads, and a thread's CPU time is gone with it
+ * while the process total keeps it: the last figure seen of each stand-in thread is kept, so an ended thread's work
+ * is not moved to the engine.
  */
 record CpuTime(double engine, double gitHubStandIn, double registry) {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final java.util.Map<Long, Long> STAND_IN = new java.util.concurrent.ConcurrentHashMap<>();
 
     static CpuTime now(long registryPid) {
         double jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
-        long standIn = 0;
         for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
             if (info != null && info.getThreadName().startsWith("qtp")) {
-                standIn += Math.max(0, THREADS.getThreadCpuTime(info.getThreadId()));
+                STAND_IN.merge(info.getThreadId(), Math.max(0, THREADS.getThreadCpuTime(info.getThreadId())), Math::max);
             }
         }
+        long standIn = STAND_IN.values().stream().mapToLong(Long::longValue).sum();
         return new CpuTime(jvm - standIn / 1e9, standIn / 1e9, processSeconds(registryPid));
     }
 

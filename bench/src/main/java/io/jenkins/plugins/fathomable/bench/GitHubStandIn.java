@@ -16,7 +16,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import io.jenkins.plugins.fathomable.core.testing.GitHubGraphQl;
+import io.jenkins.plugins.fathomable.core.testing.GitHubModel;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,11 +27,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The GitHub REST API for the benchmark's repositories, on WireMock: one catch-all stub whose answers a transformer
+ * The GitHub API for the benchmark's repositories, on WireMock: one catch-all stub whose answers a transformer
  * computes from the {@link Workload} (thousands of static stubs would make WireMock's matching the bottleneck).
- * Repository, commit and contents answers carry an {@code ETag}; a request whose {@code If-None-Match} names the
- * current one gets a body-less {@code 304}, as on api.github.com. The request journal is off (it would grow by
- * every request); the transformer counts 200s and 304s itself.
+ * REST repository, commit and contents answers carry an {@code ETag}; a request whose {@code If-None-Match} names the
+ * current one gets a body-less {@code 304}, as on api.github.com. {@code POST /graphql} is answered by core's
+ * GraphQL stand-in, which executes each query against GitHub's schema as GitHub does (one entry per alias, a missing
+ * repository {@code null} with a {@code NOT_FOUND} error, rate-limit headers) over the same workload. The request
+ * journal is off (it would grow by every request); the transformer counts requests by kind, GraphQL points, and the
+ * most requests of each API in any 60 seconds.
  */
 final class GitHubStandIn implements AutoCloseable {
 
@@ -43,12 +49,17 @@ final class GitHubStandIn implements AutoCloseable {
     private final Map<Integer, Integer> fileGeneration = new ConcurrentHashMap<>();
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong notModified = new AtomicLong();
+    private final AtomicLong contents = new AtomicLong();
     private final AtomicLong other = new AtomicLong();
+    private final GitHubGraphQl graphQl;
+    private final PeakPerMinute restPeak = new PeakPerMinute();
+    private final PeakPerMinute graphQlPeak = new PeakPerMinute();
     private final WireMockServer server;
 
     GitHubStandIn(Workload workload, String registryHost) {
         this.workload = workload;
         this.registryHost = registryHost;
+        this.graphQl = new GitHubGraphQl(new Repositories());
         server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().disableRequestJournal()
                 .containerThreads(48).stubRequestLoggingDisabled(true).extensions(new Answers()));
         server.start();
@@ -59,13 +70,35 @@ final class GitHubStandIn implements AutoCloseable {
         return "http://127.0.0.1:" + server.port();
     }
 
-    /** Answers so far: {@code 200}, {@code 304}, {@code other}. */
+    /**
+     * Answers so far: REST {@code 200} (of which {@code contents} were file reads), {@code 304}, {@code other}
+     * (unknown paths); GraphQL {@code graphql} queries and the {@code points} GitHub charges for them.
+     */
     Map<String, Long> served() {
         Map<String, Long> counts = new TreeMap<>();
         counts.put("200", ok.get());
         counts.put("304", notModified.get());
+        counts.put("contents", contents.get());
         counts.put("other", other.get());
+        counts.put("graphql", graphQl.queries());
+        counts.put("points", graphQl.points());
         return counts;
+    }
+
+    /** Starts measuring the peaks anew (windows reaching back before now still count). */
+    void resetPeaks() {
+        restPeak.resetPeak();
+        graphQlPeak.resetPeak();
+    }
+
+    /** The most REST requests in any 60 seconds since {@link #resetPeaks()}. */
+    int restPeakPerMinute() {
+        return restPeak.peak();
+    }
+
+    /** The most GraphQL queries in any 60 seconds since {@link #resetPeaks()}. */
+    int graphQlPeakPerMinute() {
+        return graphQlPeak.peak();
     }
 
     /** A new commit on the repository of {@code tracker} that changes that tracker's file. */
@@ -88,6 +121,11 @@ final class GitHubStandIn implements AutoCloseable {
         @Override
         public ResponseDefinition transform(ServeEvent event) {
             String url = event.getRequest().getUrl();
+            if (url.equals("/graphql")) {
+                graphQlPeak.record(System.nanoTime());
+                return graphQl.answer(event.getRequest());
+            }
+            restPeak.record(System.nanoTime());
             String ifNoneMatch = event.getRequest().getHeader("If-None-Match");
             Matcher m;
             if ((m = CONTENTS.matcher(url)).matches()) {
@@ -98,6 +136,9 @@ final class GitHubStandIn implements AutoCloseable {
                 String repo = m.group(1);
                 String path = m.group(3);
                 String sha = m.group(4);
+                if (!etag.equals(ifNoneMatch)) {
+                    contents.incrementAndGet();
+                }
                 return answer(etag, ifNoneMatch, () -> contents(repo, path, sha, tracker, generation));
             }
             if ((m = COMMIT.matcher(url)).matches()) {
@@ -157,9 +198,15 @@ final class GitHubStandIn implements AutoCloseable {
                 + "\"url\":\"" + apiUrl() + "/repos/" + repo + "/commits/" + sha + "\",\"parents\":[],\"files\":[]}";
     }
 
-    private String contents(String repo, String path, String sha, int tracker, int generation) {
-        String yaml = Workload.yaml(registryHost, workload.imageOf(tracker), workload.policy(tracker), tracker)
+    /** The file of {@code tracker} at its current revision. */
+    private String yaml(int tracker) {
+        int generation = fileGeneration.getOrDefault(tracker, 0);
+        return Workload.yaml(registryHost, workload.imageOf(tracker), workload.policy(tracker), tracker)
                 + (generation == 0 ? "" : "# revision " + generation + "\n");
+    }
+
+    private String contents(String repo, String path, String sha, int tracker, int generation) {
+        String yaml = yaml(tracker);
         byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
         String blobSha = blobSha(bytes);
         String encoded = Base64.getMimeEncoder(60, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(bytes)
@@ -186,6 +233,83 @@ final class GitHubStandIn implements AutoCloseable {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The workload's repositories as GraphQL sees them: {@code bench-org-K/svc-P} with branches {@code main} (the
+     * default) and {@code release}, both at the pair's current commit, holding the files of trackers 2P and 2P+1.
+     */
+    private final class Repositories implements GitHubGraphQl.Repositories {
+
+        private int pair(String repo) {
+            Matcher m = REPO.matcher("/repos/" + repo);
+            if (!m.matches()) {
+                return -1;
+            }
+            int pair = Integer.parseInt(m.group(2));
+            return pair < (workload.trackers() + 1) / 2 && repo.startsWith("bench-org-" + (pair % 50) + "/") ? pair : -1;
+        }
+
+        @Override
+        public boolean exists(String repo) {
+            return pair(repo) >= 0;
+        }
+
+        @Override
+        public Optional<String> forbidden(String repo) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<GitHubModel.Ref> defaultBranchRef(String repo) {
+            return Optional.of(new GitHubModel.Ref("main", new GitHubModel.Commit(commitSha(pair(repo)))));
+        }
+
+        @Override
+        public Optional<GitHubModel.Ref> ref(String repo, String qualifiedName) {
+            return qualifiedName.equals("refs/heads/main") || qualifiedName.equals("refs/heads/release")
+                    ? Optional.of(new GitHubModel.Ref(qualifiedName.substring("refs/heads/".length()),
+                            new GitHubModel.Commit(commitSha(pair(repo))))) : Optional.empty();
+        }
+
+        @Override
+        public Optional<GitHubModel.GitObject> object(String repo, String expression) {
+            int pair = pair(repo);
+            int colon = expression.indexOf(':');
+            String rev = expression.substring(0, colon);
+            String path = expression.substring(colon + 1);
+            boolean atHead = rev.equals("HEAD") || rev.equals("refs/heads/main") || rev.equals("refs/heads/release")
+                    || rev.equals(commitSha(pair));
+            int tracker = 2 * pair + (path.equals(Workload.path(0)) ? 0 : path.equals(Workload.path(1)) ? 1 : -2);
+            if (!atHead || tracker < 2 * pair || tracker >= workload.trackers()) {
+                return Optional.empty();
+            }
+            String yaml = yaml(tracker);
+            return Optional.of(new GitHubModel.Blob(blobSha(yaml.getBytes(StandardCharsets.UTF_8)), yaml));
+        }
+    }
+
+    /** The most events in any 60 seconds: a queue of the last minute's events, its longest length since a reset. */
+    private static final class PeakPerMinute {
+        private static final long MINUTE = 60_000_000_000L;
+        private final java.util.ArrayDeque<Long> lastMinute = new java.util.ArrayDeque<>();
+        private int peak;
+
+        synchronized void record(long nanos) {
+            lastMinute.addLast(nanos);
+            while (lastMinute.peekFirst() <= nanos - MINUTE) {
+                lastMinute.removeFirst();
+            }
+            peak = Math.max(peak, lastMinute.size());
+        }
+
+        synchronized void resetPeak() {
+            peak = 0;
+        }
+
+        synchronized int peak() {
+            return peak;
         }
     }
 

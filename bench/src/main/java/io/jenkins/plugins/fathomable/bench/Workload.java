@@ -9,11 +9,14 @@ import java.util.List;
  * thing. Images {@code team-K/app-NNNN} carry {@link #TAGS}; tracker {@code j} follows image {@code j % images}, so
  * each image is shared by {@code trackers / images} trackers. Three in ten images are followed by SemVer
  * constraints, the rest by fixed tags. Two trackers share each GitHub repository (root file and a second path);
- * one in twenty names a branch, the rest follow the default branch.
+ * one in twenty names a branch, the rest follow the default branch. Every tracker reads GitHub with the same token:
+ * odd trackers through one shared credentials id ({@link #SHARED_CREDENTIALS}, as configured in Jenkins), even ones
+ * through a credentials id of their own, as the REST API stores a token posted with a tracker.
  */
 record Workload(int images, int trackers) {
 
     static final List<String> TAGS = List.of("1.0.0", "1.1.0", "1.2.0", "2.0.0");
+    static final String SHARED_CREDENTIALS = "github-reader";
     private static final List<String> CONSTRAINTS = List.of("^1.0", "~1.1", ">=1.0 <3");
 
     /** Identifies the pushed registry data; bump when {@link #TAGS} or the manifest layout changes. */
@@ -63,7 +66,9 @@ record Workload(int images, int trackers) {
     List<Tracker> buildTrackers() {
         List<Tracker> list = new ArrayList<>(trackers);
         for (int j = 0; j < trackers; j++) {
-            list.add(Tracker.of("g" + (j / 100) + ".app-" + j, repo(j), path(j), null, branch(j), null, null));
+            String id = "g" + (j / 100) + ".app-" + j;
+            list.add(Tracker.of(id, repo(j), path(j), null, branch(j), null,
+                    j % 2 == 1 ? SHARED_CREDENTIALS : "fathomable-" + id));
         }
         return list;
     }

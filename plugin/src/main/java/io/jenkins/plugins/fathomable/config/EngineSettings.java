@@ -2,6 +2,7 @@ package io.jenkins.plugins.fathomable.config;
 
 import io.jenkins.plugins.fathomable.core.deploy.ClusterConfig;
 import io.jenkins.plugins.fathomable.core.release.FlowConfig;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubLimits;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryConfig;
 import java.util.Map;
 import java.util.Set;
@@ -15,12 +16,20 @@ import java.util.Set;
  * @param allowedHosts    registry hosts that may be contacted; empty: any
  * @param flow            the environments, in order
  * @param clusters        how to reach each environment's cluster, by cluster reference
+ * @param github          the GitHub request budget per credential
  */
 public record EngineSettings(String githubApiUrl, RegistryConfig registries, Set<String> allowedHosts, FlowConfig flow,
-        Map<String, ClusterConfig> clusters) {
+        Map<String, ClusterConfig> clusters, GitHubLimits github) {
 
     public EngineSettings {
         allowedHosts = Set.copyOf(allowedHosts);
         clusters = Map.copyOf(clusters);
+        java.util.Objects.requireNonNull(github, "github");
+    }
+
+    /** With GitHub's default request budget. */
+    public EngineSettings(String githubApiUrl, RegistryConfig registries, Set<String> allowedHosts, FlowConfig flow,
+            Map<String, ClusterConfig> clusters) {
+        this(githubApiUrl, registries, allowedHosts, flow, clusters, GitHubLimits.DEFAULT);
     }
 }

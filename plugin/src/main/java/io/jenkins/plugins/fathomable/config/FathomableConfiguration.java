@@ -3,6 +3,7 @@ package io.jenkins.plugins.fathomable.config;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubLimits;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
 import io.jenkins.plugins.fathomable.core.validation.FieldError;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
@@ -22,7 +23,7 @@ import org.kohsuke.stapler.verb.POST;
 
 /**
  * Fathomable's section of Manage Jenkins » System, and {@code unclassified: fathomable:} in Configuration as Code:
- * the trackers and how often they are polled, the GitHub API endpoint, container registries (credentials, limits,
+ * the trackers and how often they are polled, the GitHub API endpoint and request budget, container registries (credentials, limits,
  * which hosts may be contacted at all), the environments releases pass through and the Pipeline template release
  * jobs are made from. Every setter validates the new value completely before keeping and
  * saving it, so bad input changes nothing.
@@ -35,6 +36,10 @@ public class FathomableConfiguration extends GlobalConfiguration {
     private List<TrackerConfig> trackers = new ArrayList<>();
     private int pollIntervalMinutes = PollInterval.DEFAULT_MINUTES;
     private String githubApiUrl;
+    /** {@code null}: GitHub's default ({@link GitHubLimits#DEFAULT}), likewise the other two. */
+    private Integer githubRestPointsPerMinute;
+    private Integer githubGraphqlPointsPerMinute;
+    private Integer githubMaxInFlight;
     private List<RegistryEntry> registries = new ArrayList<>();
     private String allowedRegistryHosts;
     private List<EnvironmentEntry> environments = new ArrayList<>();
@@ -82,6 +87,46 @@ public class FathomableConfiguration extends GlobalConfiguration {
         Settings.githubApiUrl(githubApiUrl);
         this.githubApiUrl = githubApiUrl == null || githubApiUrl.isBlank() ? null : githubApiUrl.trim();
         save();
+    }
+
+    /** REST requests per minute per GitHub credential (GitHub's secondary limit: 900). */
+    public int getGithubRestPointsPerMinute() {
+        return githubLimits().restPointsPerMinute();
+    }
+
+    @DataBoundSetter
+    public void setGithubRestPointsPerMinute(int value) {
+        GitHubBudget.check(GitHubBudget.REST, value);
+        this.githubRestPointsPerMinute = value == GitHubLimits.DEFAULT_REST_POINTS_PER_MINUTE ? null : value;
+        save();
+    }
+
+    /** GraphQL queries per minute per GitHub credential (GitHub's secondary limit: 2,000 points). */
+    public int getGithubGraphqlPointsPerMinute() {
+        return githubLimits().graphqlPointsPerMinute();
+    }
+
+    @DataBoundSetter
+    public void setGithubGraphqlPointsPerMinute(int value) {
+        GitHubBudget.check(GitHubBudget.GRAPHQL, value);
+        this.githubGraphqlPointsPerMinute = value == GitHubLimits.DEFAULT_GRAPHQL_POINTS_PER_MINUTE ? null : value;
+        save();
+    }
+
+    /** GitHub requests in flight at once per credential. */
+    public int getGithubMaxInFlight() {
+        return githubLimits().maxInFlight();
+    }
+
+    @DataBoundSetter
+    public void setGithubMaxInFlight(int value) {
+        GitHubBudget.check(GitHubBudget.IN_FLIGHT, value);
+        this.githubMaxInFlight = value == GitHubLimits.DEFAULT_MAX_IN_FLIGHT ? null : value;
+        save();
+    }
+
+    private GitHubLimits githubLimits() {
+        return GitHubLimits.of(githubRestPointsPerMinute, githubGraphqlPointsPerMinute, githubMaxInFlight);
     }
 
     public List<RegistryEntry> getRegistries() {
@@ -159,7 +204,8 @@ public class FathomableConfiguration extends GlobalConfiguration {
     /** Everything the engine is built from, validated; a new snapshot means a new engine. */
     public EngineSettings engineSettings() {
         return new EngineSettings(Settings.githubApiUrl(githubApiUrl), Settings.registries(registries),
-                Settings.allowedHosts(allowedRegistryHosts), Settings.flow(environments), Settings.clusters(environments));
+                Settings.allowedHosts(allowedRegistryHosts), Settings.flow(environments), Settings.clusters(environments),
+                githubLimits());
     }
 
     @Override
@@ -176,6 +222,9 @@ public class FathomableConfiguration extends GlobalConfiguration {
         List<TrackerConfig> previousTrackers = trackers;
         int previousInterval = pollIntervalMinutes;
         String previousApiUrl = githubApiUrl;
+        Integer previousRest = githubRestPointsPerMinute;
+        Integer previousGraphql = githubGraphqlPointsPerMinute;
+        Integer previousInFlight = githubMaxInFlight;
         List<RegistryEntry> previousRegistries = registries;
         String previousAllowed = allowedRegistryHosts;
         List<EnvironmentEntry> previousEnvironments = environments;
@@ -190,6 +239,9 @@ public class FathomableConfiguration extends GlobalConfiguration {
             trackers = previousTrackers;
             pollIntervalMinutes = previousInterval;
             githubApiUrl = previousApiUrl;
+            githubRestPointsPerMinute = previousRest;
+            githubGraphqlPointsPerMinute = previousGraphql;
+            githubMaxInFlight = previousInFlight;
             registries = previousRegistries;
             allowedRegistryHosts = previousAllowed;
             environments = previousEnvironments;
@@ -203,6 +255,24 @@ public class FathomableConfiguration extends GlobalConfiguration {
     public FormValidation doCheckGithubApiUrl(@QueryParameter String value) {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return TrackerConfig.DescriptorImpl.toValidation(problems(() -> Settings.githubApiUrl(value)));
+    }
+
+    @POST
+    public FormValidation doCheckGithubRestPointsPerMinute(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return TrackerConfig.DescriptorImpl.toValidation(GitHubBudget.problems(GitHubBudget.REST, value));
+    }
+
+    @POST
+    public FormValidation doCheckGithubGraphqlPointsPerMinute(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return TrackerConfig.DescriptorImpl.toValidation(GitHubBudget.problems(GitHubBudget.GRAPHQL, value));
+    }
+
+    @POST
+    public FormValidation doCheckGithubMaxInFlight(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return TrackerConfig.DescriptorImpl.toValidation(GitHubBudget.problems(GitHubBudget.IN_FLIGHT, value));
     }
 
     @POST

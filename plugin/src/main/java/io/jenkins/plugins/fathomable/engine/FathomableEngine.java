@@ -9,13 +9,13 @@ import io.jenkins.plugins.fathomable.core.release.DeploymentRequest;
 import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
 import io.jenkins.plugins.fathomable.core.release.ReleaseExecutor;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
-import io.jenkins.plugins.fathomable.core.source.github.CachingGitHubSourceFactory;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubReader;
+import io.jenkins.plugins.fathomable.core.source.registry.Sleeper;
 import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
 import io.jenkins.plugins.fathomable.credentials.CredentialMapper;
 import io.jenkins.plugins.fathomable.credentials.CredentialsSecretStore;
 import io.jenkins.plugins.fathomable.credentials.JenkinsCredentials;
 import io.jenkins.plugins.fathomable.credentials.SystemStoreWriter;
-import io.jenkins.plugins.fathomable.github.JenkinsGitHubSources;
 import io.jenkins.plugins.fathomable.runs.InterruptedReleases;
 import io.jenkins.plugins.fathomable.runs.JenkinsReleaseJobs;
 import io.jenkins.plugins.fathomable.runs.PipelineReleaseExecutor;
@@ -32,7 +32,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
 import jenkins.util.Timer;
-import org.jenkinsci.plugins.github_branch_source.Connector;
+import okhttp3.OkHttpClient;
 
 /**
  * Owns this controller's engine: the one {@link FileTrackerStore} under {@code $JENKINS_HOME/fathomable}, and a
@@ -56,7 +56,6 @@ public final class FathomableEngine {
     private ExecutorService background;
     private PluginEngine engine;
     private EngineSettings builtFrom;
-    private JenkinsGitHubSources gitHub;
 
     public static FathomableEngine get() {
         return ExtensionList.lookupSingleton(FathomableEngine.class);
@@ -74,14 +73,12 @@ public final class FathomableEngine {
             store = new FileTrackerStore(root.resolve("trackers"));
             pool = Executors.newFixedThreadPool(4, daemon("Fathomable poll"));
         }
-        if (gitHub != null) {
-            gitHub.close();
-        }
         JenkinsCredentials credentials = new JenkinsCredentials(CredentialMapper.jenkins());
         CredentialsSecretStore secrets = new CredentialsSecretStore(new SystemStoreWriter(), credentials);
-        gitHub = new JenkinsGitHubSources(settings.githubApiUrl(), JenkinsCredentials::find, new ConnectorConnections(),
-                new CachingGitHubSourceFactory(settings.githubApiUrl(), credentials, root.resolve("github-cache"),
-                        counter, clock), clock);
+        // Batched GraphQL lookups with each tracker's token (a GitHub App's credentials give an installation token),
+        // per-tracker REST for anonymous trackers; one request budget per token, kept while the settings last.
+        GitHubReader gitHub = new GitHubReader(settings.githubApiUrl(), credentials, new OkHttpClient(), settings.github(),
+                root.resolve("github-cache"), counter, clock, Sleeper.system());
         ReleaseExecutor executor = releaseExecutor(jobs, () -> FathomableConfiguration.get().getReleasePipelineTemplate(),
                 Timer.get(), () -> engine().releases());
         engine = new PluginEngine(settings, config::trackers, store, new FileMemory(root.resolve("configured-trackers.txt")),
@@ -129,7 +126,8 @@ public final class FathomableEngine {
         }
         background.submit(() -> {
             try {
-                engine().pollPass(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+                engine().pollPass(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+                        FathomableConfiguration.get().pollInterval());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
@@ -145,19 +143,5 @@ public final class FathomableEngine {
             t.setDaemon(true);
             return t;
         };
-    }
-
-    /** github-branch-source's shared connections. */
-    private static final class ConnectorConnections implements JenkinsGitHubSources.Connections {
-        @Override
-        public org.kohsuke.github.GitHub connect(String apiUrl,
-                com.cloudbees.plugins.credentials.common.StandardCredentials credentials) throws java.io.IOException {
-            return Connector.connect(apiUrl, credentials);
-        }
-
-        @Override
-        public void release(org.kohsuke.github.GitHub gitHub) {
-            Connector.release(gitHub);
-        }
     }
 }

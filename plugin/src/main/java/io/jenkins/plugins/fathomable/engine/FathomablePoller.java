@@ -43,7 +43,7 @@ public final class FathomablePoller extends AsyncPeriodicWork {
         Instant now = clock.instant();
         if (PollSchedule.due(lastPass, now, config.pollInterval())) {
             lastPass = now;
-            engine.pollPass(listener.getLogger());
+            engine.pollPass(listener.getLogger(), config.pollInterval());
         } else {
             engine.reconcile();
         }

@@ -13,7 +13,7 @@ import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
 import io.jenkins.plugins.fathomable.core.release.ReleaseExecutor;
 import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
-import io.jenkins.plugins.fathomable.core.source.github.GitHubSourceFactory;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubReader;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.Sleeper;
 import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
@@ -54,12 +54,12 @@ public final class PluginEngine {
      * @param trackers   the trackers of the global configuration, asked before each pass
      * @param store      the one store of this controller (also holds the REST trackers)
      * @param secrets    resolves credentials ids and keeps REST tokens
-     * @param gitHub     GitHub sources by credentials id
+     * @param gitHub     GitHub: batched lookups per credential, file reads, request budgets
      * @param executor   runs deployments (the Pipeline executor; tests pass their own)
      * @param pool       runs trackers of a pass in parallel
      */
     PluginEngine(EngineSettings settings, Supplier<List<Tracker>> trackers, FileTrackerStore store,
-            ConfiguredTrackers.Memory memory, SecretStore secrets, GitHubSourceFactory gitHub, ReleaseExecutor executor,
+            ConfiguredTrackers.Memory memory, SecretStore secrets, GitHubReader gitHub, ReleaseExecutor executor,
             RequestCounter counter, Clock clock, ExecutorService pool) {
         this.store = Objects.requireNonNull(store, "store");
         this.configured = new ConfiguredTrackers(store, trackers, memory);
@@ -103,15 +103,19 @@ public final class PluginEngine {
     /**
      * One poll pass: copies the configured trackers into the store, polls every tracker, hands each event to the
      * release engine and starts whatever is due. Passes never overlap.
+     *
+     * @param allowance how long the pass may wait for GitHub request budget (the poll interval); trackers it cannot
+     *                  reach by then go first in the next pass
      */
-    public CycleReport pollPass(PrintStream log) throws InterruptedException {
+    public CycleReport pollPass(PrintStream log, java.time.Duration allowance) throws InterruptedException {
         synchronized (passLock) {
             configured.sync(msg -> log.println(msg));
-            CycleReport report = engine.pollOnce();
+            CycleReport report = engine.pollOnce(allowance);
             report.events().forEach(e -> log.println("  " + e.tracker() + ": " + e.getClass().getSimpleName()));
-            log.printf("polled %d trackers in %d ms: %d events, %d failed; requests %s%n", report.trackers(),
+            log.printf("polled %d trackers in %d ms: %d events, %d failed%s; requests %s%n", report.trackers(),
                     report.finishedAt().toEpochMilli() - report.startedAt().toEpochMilli(), report.events().size(),
-                    report.errors().size(), report.requestSummary());
+                    report.errors().size(), report.deferred() == 0 ? "" : ", " + report.deferred()
+                    + " left for the next pass (GitHub request budget used up)", report.requestSummary());
             report.errors().forEach(e -> log.printf("  %s: %s %s%n", e.tracker(), e.status(), e.message()));
             return report;
         }

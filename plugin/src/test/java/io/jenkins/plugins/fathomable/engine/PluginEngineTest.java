@@ -11,6 +11,9 @@ import io.jenkins.plugins.fathomable.core.credentials.Credential;
 import io.jenkins.plugins.fathomable.core.credentials.Secret;
 import io.jenkins.plugins.fathomable.core.release.FlowConfig;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubLimits;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubReader;
+import io.jenkins.plugins.fathomable.core.source.registry.Sleeper;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryConfig;
 import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
@@ -39,6 +42,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -57,8 +61,14 @@ class PluginEngineTest {
     private ExecutorService pool;
     private PluginEngine engine;
 
+    /** A loopback port nothing listens on: GitHub is unreachable in these tests. */
+    private String unreachableApi;
+
     @BeforeEach
-    void compose() {
+    void compose() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            unreachableApi = "http://127.0.0.1:" + socket.getLocalPort();
+        }
         pool = Executors.newFixedThreadPool(2);
         engine = newEngine();
     }
@@ -77,11 +87,13 @@ class PluginEngineTest {
         }, id -> Optional.ofNullable(credentials.get(id)).map(s -> new Credential.Token(Secret.of(s))));
         EngineSettings settings = new EngineSettings(Settings.DEFAULT_GITHUB_API, RegistryConfig.anonymous(), Set.of(),
                 FlowConfig.defaults(), Map.of());
+        Clock clock = Clock.fixed(Instant.parse("2026-11-30T04:00:00Z"), ZoneOffset.UTC);
+        RequestCounter counter = new RequestCounter();
+        GitHubReader gitHub = new GitHubReader(unreachableApi, secrets, new OkHttpClient(), GitHubLimits.DEFAULT,
+                home.resolve("github-cache"), counter, clock, Sleeper.system());
         return new PluginEngine(settings, () -> List.copyOf(configured), new FileTrackerStore(home.resolve("trackers")),
-                new FileMemory(home.resolve("configured-trackers.txt")), secrets, id -> {
-                    throw new IOException("GitHub is not reachable in this test");
-                }, request -> { }, new RequestCounter(),
-                Clock.fixed(Instant.parse("2026-11-30T04:00:00Z"), ZoneOffset.UTC), pool);
+                new FileMemory(home.resolve("configured-trackers.txt")), secrets, gitHub, request -> { }, counter,
+                clock, pool);
     }
 
     @AfterEach
@@ -98,7 +110,7 @@ class PluginEngineTest {
 
     private String pass() throws InterruptedException {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        engine.pollPass(new PrintStream(log, true, StandardCharsets.UTF_8));
+        engine.pollPass(new PrintStream(log, true, StandardCharsets.UTF_8), java.time.Duration.ZERO);
         return log.toString(StandardCharsets.UTF_8);
     }
 
@@ -210,8 +222,8 @@ class PluginEngineTest {
 
         String log = pass();
 
-        assertThat(log).contains("payments.api: ERROR").contains("GitHub client could not be created");
+        assertThat(log).contains("payments.api: ERROR").contains("cannot reach GitHub API at " + unreachableApi);
         assertThat(engine.store().get(TrackerId.parse("payments.api")).orElseThrow().observation().lastError())
-                .contains("not reachable");
+                .contains("connection refused");
     }
 }

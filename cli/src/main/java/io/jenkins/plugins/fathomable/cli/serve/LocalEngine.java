@@ -14,7 +14,7 @@ import io.jenkins.plugins.fathomable.core.release.KubernetesTarget;
 import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
 import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
-import io.jenkins.plugins.fathomable.core.source.github.CachingGitHubSourceFactory;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubReader;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryConfig;
 import io.jenkins.plugins.fathomable.core.source.registry.Sleeper;
@@ -34,9 +34,10 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import okhttp3.OkHttpClient;
 
 /**
- * The real engine of {@code serve}: core's {@link TrackingEngine} with GitHub through a response-caching client,
+ * The real engine of {@code serve}: core's {@link TrackingEngine} with GitHub through batched GraphQL lookups,
  * registries as configured, and an in-process {@link LocalReleaseExecutor} that applies releases to an
  * environment's cluster or, with {@code --render-only} or no cluster, writes them under
  * {@code <state-dir>/releases}. Deployments a previous run left in progress are resumed at start.
@@ -73,8 +74,9 @@ public final class LocalEngine implements Engine {
         OwnerOnlyFiles.ensureDirectory(cache);
         OwnerOnlyFiles.ensureDirectory(releases);
         RequestCounter counter = new RequestCounter();
-        CachingGitHubSourceFactory gitHub = new CachingGitHubSourceFactory(s.githubApiUrl().toString(), credentials,
-                cache.resolve("github"), counter, context.clock());
+        // GraphQL for trackers with a token, REST answers of anonymous trackers cached for conditional requests
+        GitHubReader gitHub = new GitHubReader(s.githubApiUrl().toString(), credentials, new OkHttpClient(), s.github(),
+                cache.resolve("github"), counter, context.clock(), Sleeper.system());
         RegistryClient registry = new RegistryClient(
                 HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build(),
                 registryConfig(s.registries()), credentials, counter, context.clock(), Sleeper.system());
@@ -110,7 +112,8 @@ public final class LocalEngine implements Engine {
     @Override
     public void pollOnce() {
         try {
-            engine.pollOnce();
+            // up to a poll interval waiting for GitHub request budget; what is left goes first next time
+            engine.pollOnce(context.settings().pollInterval());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

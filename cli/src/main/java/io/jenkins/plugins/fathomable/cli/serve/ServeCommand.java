@@ -31,7 +31,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path stateDir;
 
     @Option(names = "--config", description = "YAML file: githubApiUrl, pollInterval, renderOnly, environments (namespace, cluster, windows,"
-            + " soak, approval), registries (credentials, limits). See docs/serve.md.")
+            + " soak, approval), registries (credentials, limits), github (request budget). See docs/serve.md.")
     Path config;
 
     @Option(names = "--github-api-url", description = "GitHub API URL, e.g. for GitHub Enterprise https://github.example.com/api/v3.")
@@ -122,7 +122,8 @@ public final class ServeCommand implements Callable<Integer> {
                 openReads,
                 first(null, file.environments(), ServeSettings.DEFAULT_ENVIRONMENTS),
                 first(null, file.registries(), java.util.List.of()),
-                renderOnly || Boolean.TRUE.equals(file.renderOnly()));
+                renderOnly || Boolean.TRUE.equals(file.renderOnly()), ServeSettings.DEFAULT_ANSWER_WITHIN,
+                file.github() == null ? io.jenkins.plugins.fathomable.core.source.github.GitHubLimits.DEFAULT : file.github());
     }
 
     /** {@code $HOME/.fathomable}: the user's home as the shell sees it (under sudo or a service account too). */

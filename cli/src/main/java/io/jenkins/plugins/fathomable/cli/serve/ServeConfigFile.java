@@ -1,5 +1,6 @@
 package io.jenkins.plugins.fathomable.cli.serve;
 
+import io.jenkins.plugins.fathomable.core.source.github.GitHubLimits;
 import io.jenkins.plugins.fathomable.core.validation.FieldError;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.io.IOException;
@@ -37,6 +38,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *     windows: [{cron: "0 9 * * 1-5", timeZone: Europe/Berlin, duration: 8h}]
  *     soak: 1h
  *     approval: true
+ * github:                              # request budget per credential; defaults shown
+ *   restPointsPerMinute: 900
+ *   graphqlPointsPerMinute: 2000
+ *   maxInFlight: 10
  * registries:
  *   - host: 127.0.0.1:5000
  *     plainHttp: true
@@ -50,11 +55,12 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * @param githubApiUrl {@code null} when not set, likewise the others
  */
 public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<ServeSettings.Environment> environments,
-        List<ServeSettings.Registry> registries, Boolean renderOnly) {
+        List<ServeSettings.Registry> registries, Boolean renderOnly, GitHubLimits github) {
 
-    static final ServeConfigFile EMPTY = new ServeConfigFile(null, null, null, null, null);
+    static final ServeConfigFile EMPTY = new ServeConfigFile(null, null, null, null, null, null);
     private static final Set<String> KEYS = Set.of("githubApiUrl", "pollInterval", "environments", "registries",
-            "renderOnly");
+            "renderOnly", "github");
+    private static final Set<String> GITHUB_KEYS = Set.of("restPointsPerMinute", "graphqlPointsPerMinute", "maxInFlight");
     private static final Set<String> REGISTRY_KEYS = Set.of("host", "credentialsId", "plainHttp", "username",
             "passwordFile", "passwordEnv", "requestsPerSecond", "maxConcurrent");
 
@@ -88,6 +94,7 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Serv
         List<ServeSettings.Environment> environments = null;
         List<ServeSettings.Registry> registries = null;
         Boolean renderOnly = null;
+        GitHubLimits github = null;
         for (NodeTuple t : map.getValue()) {
             String key = scalar(t.getKeyNode());
             Node v = t.getValueNode();
@@ -104,6 +111,7 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Serv
                 case "environments" -> environments = EnvironmentSection.read(v, errors);
                 case "renderOnly" -> renderOnly = bool("renderOnly", v, errors);
                 case "registries" -> registries = registries(v, errors);
+                case "github" -> github = github(v, errors);
                 default -> errors.add(error(String.valueOf(key), "unknown key; known keys: " + String.join(", ",
                         new java.util.TreeSet<>(KEYS)), t.getKeyNode()));
             }
@@ -111,7 +119,41 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Serv
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new ServeConfigFile(api, poll, environments, registries, renderOnly);
+        return new ServeConfigFile(api, poll, environments, registries, renderOnly, github);
+    }
+
+    /** {@code github:} the request budget per credential; each key optional, checked as {@link GitHubLimits} does. */
+    private static GitHubLimits github(Node v, List<FieldError> errors) {
+        if (!(v instanceof MappingNode m)) {
+            errors.add(error("github", "must be a mapping of restPointsPerMinute, graphqlPointsPerMinute, maxInFlight", v));
+            return null;
+        }
+        java.util.Map<String, Integer> values = new java.util.HashMap<>();
+        int before = errors.size();
+        for (NodeTuple t : m.getValue()) {
+            String key = String.valueOf(scalar(t.getKeyNode()));
+            Node n = t.getValueNode();
+            if (!GITHUB_KEYS.contains(key)) {
+                errors.add(error("github." + key, "unknown key; known keys: " + String.join(", ",
+                        new java.util.TreeSet<>(GITHUB_KEYS)), t.getKeyNode()));
+                continue;
+            }
+            try {
+                values.put(key, Integer.parseInt(String.valueOf(scalar(n)).trim()));
+            } catch (NumberFormatException e) {
+                errors.add(error("github." + key, "must be a whole number", n));
+                continue;
+            }
+            try {
+                GitHubLimits.of(key.equals("restPointsPerMinute") ? values.get(key) : null,
+                        key.equals("graphqlPointsPerMinute") ? values.get(key) : null,
+                        key.equals("maxInFlight") ? values.get(key) : null);
+            } catch (ValidationException e) {
+                errors.add(error("github." + key, e.errors().get(0).message(), n));
+            }
+        }
+        return errors.size() > before ? null : GitHubLimits.of(values.get("restPointsPerMinute"),
+                values.get("graphqlPointsPerMinute"), values.get("maxInFlight"));
     }
 
     private static URI url(Node v, List<FieldError> errors) {

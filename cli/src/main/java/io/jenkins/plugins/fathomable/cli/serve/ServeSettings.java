@@ -1,6 +1,7 @@
 package io.jenkins.plugins.fathomable.cli.serve;
 
 import io.jenkins.plugins.fathomable.core.release.DeployWindow;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,19 +13,20 @@ import java.util.Objects;
  *
  * @param environments release order, e.g. dev, ha, preprod, prod
  * @param renderOnly   never apply to a cluster: every release is written under {@code <stateDir>/releases}
+ * @param github       the GitHub request budget per credential: points a minute, requests in flight
  */
 public record ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
         boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly,
-        Duration answerWithin) {
+        Duration answerWithin, GitHubLimits github) {
 
     /** How long a POST/PUT waits for its read of GitHub and the registry before answering {@code READING}. */
     public static final Duration DEFAULT_ANSWER_WITHIN = Duration.ofSeconds(5);
 
-    /** With the default {@link #answerWithin}. */
+    /** With the default {@link #answerWithin} and GitHub's default request budget. */
     public ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
             boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly) {
         this(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments, registries, renderOnly,
-                DEFAULT_ANSWER_WITHIN);
+                DEFAULT_ANSWER_WITHIN, GitHubLimits.DEFAULT);
     }
 
     public static final URI DEFAULT_GITHUB_API = URI.create("https://api.github.com");
@@ -90,8 +92,17 @@ public record ServeSettings(String bind, int port, Path stateDir, URI githubApiU
         }
     }
 
+    /** With GitHub's default request budget. */
+    public ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
+            boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly,
+            Duration answerWithin) {
+        this(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments, registries, renderOnly,
+                answerWithin, GitHubLimits.DEFAULT);
+    }
+
     public ServeSettings {
         Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(github, "github");
         Objects.requireNonNull(stateDir, "stateDir");
         Objects.requireNonNull(githubApiUrl, "githubApiUrl");
         Objects.requireNonNull(pollInterval, "pollInterval");
@@ -103,7 +114,7 @@ public record ServeSettings(String bind, int port, Path stateDir, URI githubApiU
     /** The same settings with another answer wait (tests that need every answer complete wait long). */
     public ServeSettings withAnswerWithin(Duration wait) {
         return new ServeSettings(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments,
-                registries, renderOnly, wait);
+                registries, renderOnly, wait, github);
     }
 
     public List<String> environmentNames() {

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.fathomable.core.source.registry.ImagePusher;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
 import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
+import io.jenkins.plugins.fathomable.core.testing.GitHubGraphQl;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,9 +47,11 @@ class ServeLoopTest {
     @RegisterExtension
     static final RegistryServer REGISTRY = RegistryServer.anonymous();
 
+    private static final GitHubGraphQl GRAPHQL = new GitHubGraphQl();
+
     @RegisterExtension
     static final WireMockExtension WM = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(GRAPHQL)).build();
 
     @TempDir
     Path stateDir;
@@ -63,7 +66,7 @@ class ServeLoopTest {
 
     @BeforeEach
     void setUp() {
-        github = new GitHubFixture(WM, Instant.now().plus(Duration.ofHours(1)));
+        github = new GitHubFixture(WM, Instant.now().plus(Duration.ofHours(1)), GRAPHQL);
         app = start();
     }
 
@@ -178,8 +181,12 @@ class ServeLoopTest {
         assertThat(created.path("status").path("blobSha").asText()).isEqualTo(c1[1]);
         assertThat(created.path("status").path("image").path("digest").asText()).isEqualTo(digest);
         assertThat(github.served()).as("read at once, with the posted token").isNotEmpty();
+        // looked up over GraphQL, the file read over REST, both with the posted token
+        WM.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/graphql"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.containing(GITHUB_TOKEN)));
         WM.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/repos/" + REPO))
+                        com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/repos/" + REPO + "/contents/fathomable.yaml"))
                 .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.containing(GITHUB_TOKEN)));
 
         JsonNode seen = await("release 1 deployed through to prod", deployed("prod", 1));
@@ -278,6 +285,9 @@ class ServeLoopTest {
         push();
         publish(spec(""));
         post();
+        // a tracker without a token too: read over REST, its answers cached for conditional requests
+        assertThat(send("POST", "/trackers/", "{\"id\":\"shop.public\",\"repo\":\"" + REPO
+                + "\",\"sourcePath\":\"fathomable.yaml\"}", ADMIN_TOKEN).statusCode()).isEqualTo(201);
         await("release 1 in dev", deployed("dev", 1));
         send("GET", "/trackers/", null, ADMIN_TOKEN);
         push();
@@ -326,8 +336,8 @@ class ServeLoopTest {
 
         assertThat(status.path("state").asText()).isEqualTo("ERROR");
         assertThat(status.path("lastError").asText())
-                .startsWith("cannot reach GitHub API at " + apiUrl + ": connection refused (reading repository " + REPO
-                        + "); backing off until ");
+                .startsWith("cannot reach GitHub API at " + apiUrl + ": connection refused (looking up fathomable.yaml in "
+                        + REPO + "); backing off until ");
         assertThat(java.util.logging.Logger.getLogger("org.kohsuke.github").getLevel())
                 .as("github-api's per-retry INFO lines are not shown by serve")
                 .isEqualTo(java.util.logging.Level.WARNING);
@@ -340,8 +350,9 @@ class ServeLoopTest {
         publish(spec(""));
         app.close();
         app = start(URI.create(github.apiUrl()), Duration.ofSeconds(1));
-        var hang = WM.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
-                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/repos/" + REPO)).atPriority(0)
+        // the tracker has a token: it is looked up over GraphQL
+        var hang = WM.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(
+                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/graphql")).atPriority(0)
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFixedDelay(5_000)
                         .withStatus(503)));
 

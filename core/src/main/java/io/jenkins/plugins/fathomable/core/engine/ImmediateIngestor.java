@@ -5,8 +5,6 @@ import io.jenkins.plugins.fathomable.core.api.Ingestor;
 import io.jenkins.plugins.fathomable.core.event.TrackerEvent;
 import io.jenkins.plugins.fathomable.core.poll.CycleReport;
 import io.jenkins.plugins.fathomable.core.poll.PollCycle;
-import io.jenkins.plugins.fathomable.core.source.github.ConfigFetch;
-import io.jenkins.plugins.fathomable.core.source.github.GitHubSourceFactory;
 import io.jenkins.plugins.fathomable.core.spec.ParseResult;
 import io.jenkins.plugins.fathomable.core.spec.SpecParser;
 import io.jenkins.plugins.fathomable.core.tracker.ObservationStore;
@@ -21,29 +19,26 @@ import java.util.function.Consumer;
 
 /**
  * The ingest on POST/PUT: polls the one tracker at once with the same {@link PollCycle} as every pass (so it shares
- * the per-tracker lock and the response cache), hands its events to the release flow, and returns the observation.
- * When the file does not pass the spec parser, it is read again (a conditional request answered from the cache)
- * to report each error with its field, line and column.
+ * the per-tracker lock and the request budget), hands its events to the release flow, and returns the observation.
+ * When the file does not pass the spec parser, the content the poll read is parsed again (no request) to report each
+ * error with its field, line and column.
  */
 public final class ImmediateIngestor implements Ingestor {
 
     private final PollCycle cycle;
     private final ObservationStore observations;
-    private final GitHubSourceFactory gitHub;
     private final Consumer<TrackerEvent> events;
     private final Clock clock;
 
     /**
      * @param cycle        the poll cycle of the passes; it saves the observation
      * @param observations where {@code cycle} saves, read back for the result
-     * @param gitHub       the factory {@code cycle} uses, to read an invalid file again for its errors
      * @param events       the release flow's entry for poll events
      */
-    public ImmediateIngestor(PollCycle cycle, ObservationStore observations, GitHubSourceFactory gitHub,
-            Consumer<TrackerEvent> events, Clock clock) {
+    public ImmediateIngestor(PollCycle cycle, ObservationStore observations, Consumer<TrackerEvent> events,
+            Clock clock) {
         this.cycle = Objects.requireNonNull(cycle, "cycle");
         this.observations = Objects.requireNonNull(observations, "observations");
-        this.gitHub = Objects.requireNonNull(gitHub, "gitHub");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -60,6 +55,12 @@ public final class ImmediateIngestor implements Ingestor {
         }
         report.events().forEach(events);
         TrackerObservation seen = observations.observation(tracker.id()).orElse(TrackerObservation.NONE);
+        if (report.deferred() > 0) {
+            // not stored: the tracker keeps what it showed, and the next pass reads it first
+            return new IngestResult(new TrackerObservation(seen.lastPoll(), seen.commitSha(), seen.config(),
+                    seen.image(), seen.status(), "not read yet: the GitHub request budget of these credentials is"
+                    + " used up for the moment; the next poll reads the file first"), List.of());
+        }
         if (report.errors().isEmpty()) {
             return new IngestResult(seen, List.of());
         }
@@ -81,18 +82,7 @@ public final class ImmediateIngestor implements Ingestor {
     }
 
     private List<FieldError> specErrors(Tracker tracker, String message) {
-        try {
-            ConfigFetch fetch = gitHub.forCredentials(tracker.credentialsId())
-                    .fetch(tracker.repo(), tracker.ref(), tracker.sourcePath());
-            if (fetch instanceof ConfigFetch.Found found) {
-                ParseResult parsed = SpecParser.parse(found.revision().content());
-                if (!parsed.isValid()) {
-                    return parsed.errors();
-                }
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // fall back to the poll's message below
-        }
-        return List.of(new FieldError("sourcePath", message));
+        ParseResult parsed = cycle.lastContent(tracker).map(revision -> SpecParser.parse(revision.content())).orElse(null);
+        return parsed != null && !parsed.isValid() ? parsed.errors() : List.of(new FieldError("sourcePath", message));
     }
 }

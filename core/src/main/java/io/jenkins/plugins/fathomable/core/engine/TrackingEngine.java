@@ -12,7 +12,7 @@ import io.jenkins.plugins.fathomable.core.release.FlowConfig;
 import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
 import io.jenkins.plugins.fathomable.core.release.ReleaseExecutor;
 import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
-import io.jenkins.plugins.fathomable.core.source.github.GitHubSourceFactory;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubReader;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
 import io.jenkins.plugins.fathomable.core.store.TrackerStore;
@@ -41,14 +41,14 @@ public final class TrackingEngine {
 
     /**
      * @param store       trackers, observations, releases and history
-     * @param gitHub      GitHub sources by credentials id
+     * @param gitHub      GitHub: batched lookups per credential, file reads, request budgets
      * @param registry    the registry client (its counter is reported per pass)
      * @param flow        the environments, in release order
      * @param executors   builds the executor, given where it reports outcomes (for example
      *                    {@code r -> new LocalReleaseExecutor(dir, clusters, r, workers, timeout, clock, log)})
      * @param pollThreads polls trackers in parallel; owned by the caller
      */
-    public TrackingEngine(TrackerStore store, GitHubSourceFactory gitHub, RegistryClient registry, FlowConfig flow,
+    public TrackingEngine(TrackerStore store, GitHubReader gitHub, RegistryClient registry, FlowConfig flow,
             Function<DeploymentReporter, ReleaseExecutor> executors, Clock clock, ExecutorService pollThreads,
             EngineLog log) {
         this(store, gitHub, registry, new SpecImagePolicyReader(), flow, executors, clock, pollThreads, log);
@@ -58,7 +58,7 @@ public final class TrackingEngine {
      * @param policies reads the image policy of a tracker's file; hosts wrap {@link SpecImagePolicyReader} to add
      *                 their own checks (the plugin's registry allow-list)
      */
-    public TrackingEngine(TrackerStore store, GitHubSourceFactory gitHub, RegistryClient registry,
+    public TrackingEngine(TrackerStore store, GitHubReader gitHub, RegistryClient registry,
             ImagePolicyReader policies, FlowConfig flow, Function<DeploymentReporter, ReleaseExecutor> executors,
             Clock clock, ExecutorService pollThreads, EngineLog log) {
         Objects.requireNonNull(store, "store");
@@ -77,7 +77,7 @@ public final class TrackingEngine {
         engine[0] = releases;
         this.operations = new ReleaseOperations(releases);
         this.cycle = new PollCycle(trackers::list, trackers, gitHub, registry, policies, clock, pollThreads);
-        this.ingestor = new ImmediateIngestor(cycle, trackers, gitHub, this::onEvent, clock);
+        this.ingestor = new ImmediateIngestor(cycle, trackers, this::onEvent, clock);
         this.status = new ReleaseStatusProvider(releases);
     }
 
@@ -110,12 +110,21 @@ public final class TrackingEngine {
      * over, window open). Failures of single trackers are in the report and their status, never thrown.
      */
     public CycleReport pollOnce() throws InterruptedException {
-        CycleReport report = cycle.run();
+        return pollOnce(java.time.Duration.ZERO);
+    }
+
+    /**
+     * As {@link #pollOnce()}, waiting up to {@code allowance} (the poll interval, typically) for GitHub request
+     * budget; trackers it cannot reach by then are polled first in the next pass.
+     */
+    public CycleReport pollOnce(java.time.Duration allowance) throws InterruptedException {
+        CycleReport report = cycle.run(allowance);
         report.events().forEach(this::onEvent);
         report.errors().forEach(e -> log.info("poll: " + e.tracker() + " " + e.status() + ": " + e.message()));
         releases.reconcile();
         log.info("poll: " + report.trackers() + " trackers, " + report.events().size() + " events, "
-                + report.errors().size() + " failed; requests " + report.requestSummary());
+                + report.errors().size() + " failed" + (report.deferred() == 0 ? "" : ", " + report.deferred()
+                + " left for the next pass (GitHub request budget used up)") + "; requests " + report.requestSummary());
         return report;
     }
 

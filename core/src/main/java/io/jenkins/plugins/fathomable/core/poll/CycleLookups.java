@@ -2,6 +2,7 @@ package io.jenkins.plugins.fathomable.core.poll;
 
 import io.jenkins.plugins.fathomable.core.event.ImageVersion;
 import io.jenkins.plugins.fathomable.core.source.github.ConfigFetch;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubIdentity;
 import io.jenkins.plugins.fathomable.core.source.github.GitHubLookups;
 import io.jenkins.plugins.fathomable.core.source.registry.ImageReference;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
@@ -16,14 +17,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
- * The lookups of one cycle, each made once however many trackers need it: (credentials, repo, ref, path) files,
- * and within them (credentials, repo) repositories and (credentials, repo, ref) refs on GitHub, (registry,
+ * The lookups of one cycle, each made once however many trackers need it: (identity, repo, ref, path) files,
+ * and for anonymous trackers (repo) repositories and (repo, ref) refs on GitHub, (registry,
  * repository) tag lists and (registry, repository, tag) digests. The first tracker to ask does
  * the lookup on its own thread; the others wait for its result, so no pool thread waits on queued work.
  */
 final class CycleLookups {
 
-    record ConfigKey(String credentialsId, String repo, GitRef ref, String path) {}
+    /** A file as one identity sees it: trackers whose credentials hold the same secret share it. */
+    record ConfigKey(GitHubIdentity identity, String repo, GitRef ref, String path) {}
 
     private record RepositoryKey(String registry, String repository) {}
 

@@ -18,14 +18,21 @@ import java.util.Map;
  * @param requests   requests made during the cycle by kind (from the shared counter: requests of anything running
  *                   at the same time are included)
  * @param errors     trackers whose poll did not succeed, with their new status
+ * @param deferred   trackers not looked at because their GitHub request budget ran out; they go first next cycle
  */
 public record CycleReport(Instant startedAt, Instant finishedAt, int trackers, List<TrackerEvent> events,
-        Map<RequestKind, Long> requests, List<TrackerError> errors) {
+        Map<RequestKind, Long> requests, List<TrackerError> errors, int deferred) {
 
     public CycleReport {
         events = List.copyOf(events);
         requests = Map.copyOf(requests);
         errors = List.copyOf(errors);
+    }
+
+    /** A report that left no tracker for the next cycle. */
+    public CycleReport(Instant startedAt, Instant finishedAt, int trackers, List<TrackerEvent> events,
+            Map<RequestKind, Long> requests, List<TrackerError> errors) {
+        this(startedAt, finishedAt, trackers, events, requests, errors, 0);
     }
 
     /**

@@ -5,7 +5,7 @@ import io.jenkins.plugins.fathomable.core.event.ImageVersion;
 import io.jenkins.plugins.fathomable.core.event.TrackerEvent;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.github.ConfigFetch;
-import io.jenkins.plugins.fathomable.core.source.github.GitHubSourceFactory;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubReader;
 import io.jenkins.plugins.fathomable.core.source.registry.ImageReference;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryException;
@@ -16,17 +16,17 @@ import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation.Status;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
-import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,22 +35,26 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * One pass over all trackers: reads each tracker's {@code fathomable.yaml} from GitHub (conditionally, and not at
- * all while its ref stays on the commit the file was last read at), resolves
- * its image policy to a tag and digest on the registry (HEAD only), compares with what was stored, emits events
- * and stores the new observation. Identical lookups are made once per cycle; a failing tracker or registry only
- * sets that tracker's status and never stops the others. A failed poll keeps the last good config and image, so
- * the next successful poll reports changes against them.
+ * One pass over all trackers, oldest-checked first: looks up where each tracker's {@code fathomable.yaml} stands on
+ * GitHub (batched per credential, {@link GitHubPhase}), reads it only when its blob id changed, resolves its image
+ * policy to a tag and digest on the registry (HEAD only), compares with what was stored, emits events and stores the
+ * new observation. Identical lookups are made once per cycle; a failing tracker or registry only sets that tracker's
+ * status and never stops the others; a failed poll keeps the last good config and image. A tracker whose GitHub
+ * budget ran out is left as it was and goes first in the next cycle.
  */
 public final class PollCycle {
 
     private static final int LOCK_STRIPES = 256;
+    private static final Comparator<Map.Entry<Tracker, TrackerObservation>> OLDEST_FIRST = Comparator
+            .comparing((Map.Entry<Tracker, TrackerObservation> e) -> e.getValue().lastPoll(),
+                    Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(e -> e.getKey().id());
 
-    private record Outcome(List<TrackerEvent> events, CycleReport.TrackerError error) {}
+    private record Outcome(List<TrackerEvent> events, CycleReport.TrackerError error, boolean deferred) {}
 
     private final Supplier<? extends Collection<Tracker>> trackers;
     private final ObservationStore store;
-    private final GitHubSourceFactory gitHub;
+    private final GitHubReader gitHub;
     private final RegistryClient registry;
     private final ImagePolicyReader policies;
     private final Clock clock;
@@ -60,26 +64,21 @@ public final class PollCycle {
      * wait for each other, and a lock holder never takes another stripe, so no deadlock.
      */
     private final ReentrantLock[] locks = new ReentrantLock[LOCK_STRIPES];
-    /**
-     * The file last read per (credentials, repo, ref, path): not read again while the ref stays on its commit, nor its
-     * image policy parsed again (parsing every file every cycle cost about a fifth of an unchanged cycle's CPU).
-     */
-    private final Map<CycleLookups.ConfigKey, Read> lastRead = new ConcurrentHashMap<>();
-
-    /** A file as read, and the policy parsed from it ({@code null} until parsed, or if it is invalid). */
-    private record Read(ConfigRevision revision, ImagePolicy policy) {}
+    /** The file last read per key, and its parse: a file is parsed once per revision, not every cycle. */
+    private final Map<CycleLookups.ConfigKey, LastRead> lastRead = new ConcurrentHashMap<>();
 
     /**
      * @param trackers  the trackers to poll, asked at the start of each cycle
      * @param store     last observations, read and replaced per tracker
-     * @param gitHub    the GitHub source for a tracker's credentials id
-     * @param registry  the registry client; its counter is the one reported, so give the GitHub clients the same
+     * @param gitHub    GitHub: batched lookups per credential, file reads, the governors of the request budget
+     * @param registry  the registry client; its counter is the one reported, so give the GitHub reader the same
      *                  counter to see GitHub requests in {@link CycleReport#requests()}
      * @param policies  reads the image policy from {@code fathomable.yaml}
-     * @param clock     timestamps of polls and events
-     * @param executor  runs trackers in parallel; registry concurrency is bounded separately per registry
+     * @param clock     timestamps of polls and events, and the budget's minutes
+     * @param executor  runs lookups and trackers in parallel; requests in flight are bounded per registry and
+     *                  per GitHub credential
      */
-    public PollCycle(Supplier<? extends Collection<Tracker>> trackers, ObservationStore store, GitHubSourceFactory gitHub,
+    public PollCycle(Supplier<? extends Collection<Tracker>> trackers, ObservationStore store, GitHubReader gitHub,
             RegistryClient registry, ImagePolicyReader policies, Clock clock, ExecutorService executor) {
         this.trackers = Objects.requireNonNull(trackers, "trackers");
         this.store = Objects.requireNonNull(store, "store");
@@ -93,94 +92,127 @@ public final class PollCycle {
         }
     }
 
-    /** Polls every tracker once and reports what changed and what it cost. */
+    /** Polls every tracker once, without waiting for GitHub request budget. */
     public CycleReport run() throws InterruptedException {
-        List<Tracker> all = List.copyOf(trackers.get());
-        CycleReport report = poll(all);
-        // Forget files no tracker reads any more (deleted or re-pointed trackers).
-        Set<CycleLookups.ConfigKey> live = new HashSet<>();
-        all.forEach(tracker -> live.add(configKey(tracker)));
-        lastRead.keySet().retainAll(live);
-        return report;
+        return run(Duration.ZERO);
+    }
+
+    /**
+     * Polls every tracker once and reports what changed and what it cost.
+     *
+     * @param allowance how long the cycle may wait for GitHub request budget (the poll interval, typically); what
+     *                  cannot be sent by then is deferred to the next cycle
+     */
+    public CycleReport run(Duration allowance) throws InterruptedException {
+        return poll(List.copyOf(trackers.get()), clock.instant().plus(allowance), true);
     }
 
     /** Polls one tracker now (an immediate ingest after it is created), with the same rules as a cycle. */
     public CycleReport pollOne(Tracker tracker) throws InterruptedException {
-        return poll(List.of(tracker));
+        return poll(List.of(tracker), clock.instant(), false);
     }
 
-    private CycleReport poll(List<Tracker> batch) throws InterruptedException {
+    /** The content last read for this tracker's file (valid or not), without a request; for error reports. */
+    public Optional<ConfigRevision> lastContent(Tracker tracker) {
+        try {
+            return Optional.ofNullable(lastRead.get(new CycleLookups.ConfigKey(gitHub.access(tracker.credentialsId())
+                    .identity(), tracker.repo(), tracker.ref(), tracker.sourcePath()))).map(LastRead::revision);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** @param everyTracker {@code batch} is every tracker: what none of them needs any more is forgotten after */
+    private CycleReport poll(List<Tracker> batch, Instant deadline, boolean everyTracker) throws InterruptedException {
         Instant started = clock.instant();
         RequestCounter counter = registry.counter();
         var before = counter.snapshot();
         CycleLookups lookups = new CycleLookups(registry);
-        List<Tracker> sorted = new ArrayList<>(batch);
-        sorted.sort(Comparator.comparing(Tracker::id));
-        List<Future<Outcome>> futures = new ArrayList<>();
-        for (Tracker tracker : sorted) {
-            futures.add(executor.submit(() -> pollLocked(tracker, lookups)));
+        Map<Tracker, TrackerObservation> previous = new IdentityHashMap<>();
+        for (Tracker tracker : batch) {
+            previous.put(tracker, store.observation(tracker.id()).orElse(TrackerObservation.NONE));
+        }
+        List<Tracker> ordered = previous.entrySet().stream().sorted(OLDEST_FIRST).map(Map.Entry::getKey).toList();
+        GitHubPhase phase = new GitHubPhase(gitHub, lastRead, lookups, deadline, executor);
+        List<GitHubPhase.Planned> plans = phase.plan(ordered, previous);
+        // Trackers whose files are known go first: those waiting for REST budget never hold them up.
+        List<GitHubPhase.Planned> sorted = new ArrayList<>(plans.size());
+        plans.stream().filter(p -> !phase.readsContent(p)).forEach(sorted::add);
+        plans.stream().filter(phase::readsContent).forEach(sorted::add);
+        List<Future<Outcome>> futures = new ArrayList<>(sorted.size());
+        for (GitHubPhase.Planned plan : sorted) {
+            futures.add(executor.submit(() -> pollLocked(plan, phase.fetch(plan), lookups)));
         }
         List<TrackerEvent> events = new ArrayList<>();
         List<CycleReport.TrackerError> errors = new ArrayList<>();
+        int deferred = 0;
         for (int i = 0; i < futures.size(); i++) {
             Outcome outcome;
             try {
                 outcome = futures.get(i).get();
             } catch (ExecutionException e) {
                 // pollLocked catches everything it can; this is a bug or an Error, still isolated to one tracker
-                outcome = new Outcome(List.of(), new CycleReport.TrackerError(sorted.get(i).id(), Status.ERROR,
-                        "unexpected failure: " + e.getCause()));
+                outcome = new Outcome(List.of(), new CycleReport.TrackerError(sorted.get(i).tracker().id(),
+                        Status.ERROR, "unexpected failure: " + e.getCause()), false);
             }
             events.addAll(outcome.events());
             if (outcome.error() != null) {
                 errors.add(outcome.error());
             }
+            deferred += outcome.deferred() ? 1 : 0;
         }
-        return new CycleReport(started, clock.instant(), sorted.size(), events,
-                RequestCounter.difference(counter.snapshot(), before), errors);
+        if (everyTracker) {
+            // files no tracker reads any more (deleted or re-pointed trackers), credentials no longer used
+            lastRead.keySet().retainAll(phase.keys());
+            gitHub.forgetIdle();
+        }
+        events.sort(Comparator.comparing(TrackerEvent::tracker));
+        errors.sort(Comparator.comparing(CycleReport.TrackerError::tracker));
+        return new CycleReport(started, clock.instant(), batch.size(), events,
+                RequestCounter.difference(counter.snapshot(), before), errors, deferred);
     }
 
     /** One tracker at a time, so a cycle and an immediate poll never interleave on the same observation. */
-    private Outcome pollLocked(Tracker tracker, CycleLookups lookups) {
-        ReentrantLock lock = locks[Math.floorMod(tracker.id().hashCode(), LOCK_STRIPES)];
+    private Outcome pollLocked(GitHubPhase.Planned plan, GitHubPhase.Fetched fetched, CycleLookups lookups) {
+        if (fetched.fetch() instanceof ConfigFetch.Deferred) {
+            return new Outcome(List.of(), null, true);
+        }
+        TrackerId id = plan.tracker().id();
+        ReentrantLock lock = locks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
         lock.lock();
         try {
-            return pollTracker(tracker, lookups);
+            return pollTracker(plan, fetched, lookups);
         } finally {
             lock.unlock();
         }
     }
 
-    private Outcome pollTracker(Tracker tracker, CycleLookups lookups) {
+    private Outcome pollTracker(GitHubPhase.Planned plan, GitHubPhase.Fetched fetched, CycleLookups lookups) {
+        Tracker tracker = plan.tracker();
         TrackerId id = tracker.id();
         TrackerObservation previous = store.observation(id).orElse(TrackerObservation.NONE);
         Instant now = clock.instant();
         try {
-            CycleLookups.ConfigKey key = configKey(tracker);
-            ConfigFetch fetch = lookups.config(key, () -> fetchConfig(tracker, key, lookups));
-            if (fetch instanceof ConfigFetch.Failed failed) {
+            if (fetched.fetch() instanceof ConfigFetch.Failed failed) {
                 return fail(id, previous, now, failed.status(), failed.message());
             }
-            ConfigRevision config = ((ConfigFetch.Found) fetch).revision();
-            Read read = lastRead.get(key);
-            ImagePolicy policy = read != null && read.revision() == config ? read.policy() : null;
+            ConfigRevision config = ((ConfigFetch.Found) fetched.fetch()).revision();
+            ImagePolicy policy = policy(plan.key(), config, lookups);
             if (policy == null) {
-                try {
-                    policy = lookups.policy(policies.read(config.content()));
-                } catch (ValidationException e) {
-                    return fail(id, previous, now, Status.INVALID_CONFIG,
-                            tracker.sourcePath() + " at " + config.commitSha() + ": " + e.getMessage());
-                }
-                ImagePolicy parsed = policy;
-                lastRead.computeIfPresent(key, (k, r) -> r.revision() == config ? new Read(config, parsed) : r);
+                return fail(id, previous, now, Status.INVALID_CONFIG, tracker.sourcePath() + " at "
+                        + config.commitSha() + ": " + lastRead.get(plan.key()).invalid());
             }
             ImageVersion image = resolve(policy, lookups);
             if (image.equals(previous.image())) {
                 image = previous.image(); // keep one instance, shared since the cycle that first saw it
             }
             List<TrackerEvent> events = Changes.between(id, now, previous, config, image);
-            store.saveObservation(id, new TrackerObservation(now, config.commitSha(), config, image, Status.OK, null));
-            return new Outcome(events, null);
+            String commit = fetched.commitSha() == null ? config.commitSha() : fetched.commitSha();
+            if (commit.equals(previous.commitSha())) {
+                commit = previous.commitSha();
+            }
+            store.saveObservation(id, new TrackerObservation(now, commit, config, image, Status.OK, null));
+            return new Outcome(events, null, false);
         } catch (RegistryException e) {
             return fail(id, previous, now, e.status(), e.getMessage());
         } catch (RuntimeException e) {
@@ -188,30 +220,20 @@ public final class PollCycle {
         }
     }
 
-    private ConfigRevision known(CycleLookups.ConfigKey key) {
-        Read read = lastRead.get(key);
-        return read == null ? null : read.revision();
-    }
-
-    private static CycleLookups.ConfigKey configKey(Tracker tracker) {
-        return new CycleLookups.ConfigKey(tracker.credentialsId(), tracker.repo(), tracker.ref(), tracker.sourcePath());
-    }
-
-    private ConfigFetch fetchConfig(Tracker tracker, CycleLookups.ConfigKey key, CycleLookups lookups) {
-        try {
-            ConfigFetch fetch = gitHub.forCredentials(tracker.credentialsId())
-                    .fetch(tracker.repo(), tracker.ref(), tracker.sourcePath(), known(key), lookups.gitHub());
-            if (fetch instanceof ConfigFetch.Found found) {
-                // the same revision (not read again) keeps its parsed policy
-                lastRead.compute(key, (k, read) -> read != null && read.revision() == found.revision() ? read
-                        : new Read(found.revision(), null));
-            }
-            return fetch;
-        } catch (ValidationException e) {
-            return new ConfigFetch.Failed(Status.UNAUTHORIZED, e.getMessage());
-        } catch (IOException e) {
-            return new ConfigFetch.Failed(Status.ERROR, "GitHub client could not be created: " + e.getMessage());
+    /** The revision's policy, parsed once per revision ({@code null} when the file is invalid, the reason kept). */
+    private ImagePolicy policy(CycleLookups.ConfigKey key, ConfigRevision config, CycleLookups lookups) {
+        LastRead read = lastRead.get(key);
+        if (read != null && read.revision() == config && (read.policy() != null || read.invalid() != null)) {
+            return read.policy();
         }
+        LastRead parsed;
+        try {
+            parsed = new LastRead(config, lookups.policy(policies.read(config.content())), null);
+        } catch (ValidationException e) {
+            parsed = new LastRead(config, null, e.getMessage());
+        }
+        lastRead.put(key, parsed);
+        return parsed.policy();
     }
 
     private static ImageVersion resolve(ImagePolicy policy, CycleLookups lookups) throws RegistryException {
@@ -225,9 +247,12 @@ public final class PollCycle {
         return lookups.image(repository.withTag(tag));
     }
 
+    /** Keeps the last good config and image; an unchanged failure is not written again. */
     private Outcome fail(TrackerId id, TrackerObservation previous, Instant now, Status status, String message) {
-        store.saveObservation(id, new TrackerObservation(now, previous.commitSha(), previous.config(), previous.image(),
-                status, message));
-        return new Outcome(List.of(), new CycleReport.TrackerError(id, status, message));
+        if (status != previous.status() || !message.equals(previous.lastError())) {
+            store.saveObservation(id, new TrackerObservation(now, previous.commitSha(), previous.config(),
+                    previous.image(), status, message));
+        }
+        return new Outcome(List.of(), new CycleReport.TrackerError(id, status, message), false);
     }
 }

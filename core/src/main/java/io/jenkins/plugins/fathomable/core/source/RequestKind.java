@@ -12,10 +12,17 @@ public enum RequestKind {
     TOKEN,
     /** Any {@code /blobs/} request: detection never makes one; counted so a test can prove it. */
     BLOB,
-    /** A GitHub API answer with a body (a cache miss: costs rate limit). */
+    /** A GitHub GraphQL query (one looks up the commits and blob ids of up to 100 trackers' files), whatever the answer. */
+    GITHUB_GRAPHQL,
+    /** A REST read of one file's content, sent only when its blob id changed, whatever the answer. */
+    GITHUB_CONTENTS,
+    /** A GitHub REST answer with a body (a cache miss: costs rate limit), on the per-tracker path of anonymous trackers. */
     GITHUB_200,
-    /** A GitHub API answer {@code 304 Not Modified} to a conditional request (free). */
+    /** A GitHub REST answer {@code 304 Not Modified} to a conditional request (free of the hourly limit only). */
     GITHUB_304,
-    /** A GitHub API answer with an error status. */
+    /**
+     * A GitHub request answered with an error status, or not answered at all: on the REST path of anonymous trackers
+     * instead of 200/304; for GraphQL queries and file reads in addition to their own kind.
+     */
     GITHUB_ERROR
 }

@@ -11,12 +11,13 @@ import io.jenkins.plugins.fathomable.core.release.DeploymentOutcome;
 import io.jenkins.plugins.fathomable.core.release.DeploymentRequest;
 import io.jenkins.plugins.fathomable.core.release.FlowConfig;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
-import io.jenkins.plugins.fathomable.core.source.github.CachingGitHubSourceFactory;
+import io.jenkins.plugins.fathomable.core.source.github.GitHubLimits;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryConfig;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
 import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
 import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
+import io.jenkins.plugins.fathomable.core.testing.GitHubGraphQl;
 import io.jenkins.plugins.fathomable.core.testing.MutableClock;
 import io.jenkins.plugins.fathomable.core.testing.RecordingSleeper;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
@@ -45,9 +46,11 @@ class TrackingEngineTest {
     @RegisterExtension
     static final RegistryServer REGISTRY = RegistryServer.anonymous();
 
+    private static final GitHubGraphQl GRAPHQL = new GitHubGraphQl();
+
     @RegisterExtension
     static final WireMockExtension WM = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1")).build();
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(GRAPHQL)).build();
 
     @TempDir
     Path state;
@@ -61,7 +64,7 @@ class TrackingEngineTest {
 
     @BeforeEach
     void setUp() {
-        github = new GitHubFixture(WM, clock.instant().plus(Duration.ofHours(1)));
+        github = new GitHubFixture(WM, clock.instant().plus(Duration.ofHours(1)), GRAPHQL);
         pollThreads = Executors.newFixedThreadPool(2);
     }
 
@@ -72,13 +75,17 @@ class TrackingEngineTest {
 
     /** {@code completes}: the executor reports every deployment ready at once; otherwise it keeps them running. */
     private TrackingEngine engine(boolean completes) {
+        return engine(completes, CredentialsPort.none(), GitHubLimits.DEFAULT);
+    }
+
+    private TrackingEngine engine(boolean completes, CredentialsPort credentials, GitHubLimits limits) {
         RequestCounter counter = new RequestCounter();
         RegistryClient registry = new RegistryClient(HttpClient.newHttpClient(),
                 new RegistryConfig(Map.of(), new RegistryConfig.Limits(4, 1000, 3, Duration.ofMillis(100),
                         Duration.ofSeconds(5))), CredentialsPort.none(), counter, clock, new RecordingSleeper(clock));
         return new TrackingEngine(new FileTrackerStore(state.resolve("trackers")),
-                new CachingGitHubSourceFactory(github.apiUrl(), CredentialsPort.none(), state.resolve("cache"), counter,
-                        clock), registry, FlowConfig.defaults(),
+                github.reader(credentials, limits, state.resolve("cache"), counter, clock), registry,
+                FlowConfig.defaults(),
                 reporter -> request -> {
                     handedOut.add(request);
                     if (completes) {
@@ -171,5 +178,36 @@ class TrackingEngineTest {
         assertThat(handedOut).hasSize(2);
         assertThat(restarted.pollOnce().events()).as("nothing changed meanwhile").isEmpty();
         assertThat(handedOut).as("still in progress: not handed out a third time").hasSize(2);
+    }
+
+    @Test
+    void anIngestBeyondTheGitHubBudgetSaysSoAndTheNextPassReadsItFirst() throws Exception {
+        REGISTRY.pusher().image("team/api", "1.0");
+        String[] c1 = publish(spec(""));
+        github.file("acme/api", "other/fathomable.yaml", c1[0], spec("  replicas: 2\n"));
+        CredentialsPort token = id -> java.util.Optional.of(new io.jenkins.plugins.fathomable.core.credentials.Credential.Token(
+                io.jenkins.plugins.fathomable.core.credentials.Secret.of("ghp_" + "IngestBudgetToken")));
+        // one file read a minute
+        TrackingEngine engine = engine(true, token, new GitHubLimits(1, 100, 10));
+        Tracker first = Tracker.of("team.api", "acme/api", "fathomable.yaml", null, null, null, "tok");
+        Tracker second = Tracker.of("team.other", "acme/api", "other/fathomable.yaml", null, null, null, "tok");
+        engine.trackers().createIfAbsent(first);
+        engine.trackers().createIfAbsent(second);
+
+        assertThat(engine.ingestor().ingest(first).observation().status()).isEqualTo(Status.OK);
+        IngestResult waiting = engine.ingestor().ingest(second);
+
+        assertThat(waiting.errors()).isEmpty();
+        assertThat(waiting.observation().status()).isEqualTo(Status.NEVER_POLLED);
+        assertThat(waiting.observation().lastError()).startsWith("not read yet: the GitHub request budget");
+        assertThat(engine.trackers().observation(TrackerId.parse("team.other")).orElseThrow().lastError())
+                .as("nothing stored").isNull();
+
+        clock.advance(Duration.ofSeconds(61));
+        CycleReport next = engine.pollOnce();
+
+        assertThat(next.deferred()).isZero();
+        assertThat(next.events()).singleElement().satisfies(e -> assertThat(e.tracker()).isEqualTo(TrackerId.parse("team.other")));
+        assertThat(engine.trackers().observation(TrackerId.parse("team.other")).orElseThrow().status()).isEqualTo(Status.OK);
     }
 }

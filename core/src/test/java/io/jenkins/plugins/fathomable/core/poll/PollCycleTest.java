@@ -11,7 +11,6 @@ import io.jenkins.plugins.fathomable.core.event.ImageVersion;
 import io.jenkins.plugins.fathomable.core.event.TrackerEvent;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.RequestKind;
-import io.jenkins.plugins.fathomable.core.source.github.CachingGitHubSourceFactory;
 import io.jenkins.plugins.fathomable.core.source.registry.ImagePusher;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryConfig;
@@ -70,7 +69,7 @@ class PollCycleTest {
                 new RegistryConfig(Map.of(), new RegistryConfig.Limits(4, 1000, 3, Duration.ofMillis(100), Duration.ofSeconds(5))),
                 CredentialsPort.none(), counter, clock, new RecordingSleeper(clock));
         cycle = new PollCycle(() -> trackers, store,
-                new CachingGitHubSourceFactory(github.apiUrl(), CredentialsPort.none(), cacheDir, counter, clock),
+                github.reader(CredentialsPort.none(), cacheDir, counter, clock),
                 registry, yaml -> {
                     parses.incrementAndGet();
                     return new YamlImagePolicyReader().read(yaml);
@@ -170,7 +169,7 @@ class PollCycleTest {
     }
 
     @Test
-    void trackersInOneRepositoryShareItsRepositoryAndRefRequestsPerCycleAndCredentials() throws Exception {
+    void anonymousTrackersInOneRepositoryShareItsRepositoryAndRefRequestsPerCycle() throws Exception {
         REGISTRY.pusher().image("mono/app", "1.0.0");
         String content = yaml(image("mono/app"), "tag: \"1.0.0\"");
         String sha = publish("acme/mono", content);
@@ -180,31 +179,23 @@ class PollCycleTest {
         trackers.add(Tracker.of("mono.worker", "acme/mono", "worker/fathomable.yaml", null, null, null, null));
         // the default branch named explicitly: the same ref, so the same request
         trackers.add(Tracker.of("mono.api", "acme/mono", "api/fathomable.yaml", null, "main", null, null));
-        // other credentials may see another answer: their own requests
-        trackers.add(Tracker.of("mono.ci", "acme/mono", "fathomable.yaml", null, null, null, "ci-token"));
-        CredentialsPort credentials = id -> id.equals("ci-token")
-                ? java.util.Optional.of(new Credential.Token(Secret.of("ghp_ci"))) : java.util.Optional.empty();
-        PollCycle shared = new PollCycle(() -> trackers, store,
-                new CachingGitHubSourceFactory(github.apiUrl(), credentials, cacheDir, counter, clock),
-                registry, new YamlImagePolicyReader(), clock, executor);
 
-        CycleReport first = shared.run();
+        CycleReport first = cycle.run();
 
         assertThat(first.errors()).isEmpty();
-        assertThat(first.events()).hasSize(4);
+        assertThat(first.events()).hasSize(3);
         assertThat(github.served()).filteredOn(line -> !line.contains("/contents/")).containsExactlyInAnyOrder(
-                "200 /repos/acme/mono", "200 /repos/acme/mono/commits/heads/main",
                 "200 /repos/acme/mono", "200 /repos/acme/mono/commits/heads/main");
-        assertThat(github.served()).filteredOn(line -> line.contains("/contents/")).hasSize(4);
+        assertThat(github.served()).filteredOn(line -> line.contains("/contents/")).hasSize(3);
 
         WM.resetRequests();
-        CycleReport unchanged = shared.run();
+        CycleReport unchanged = cycle.run();
 
         assertThat(unchanged.events()).isEmpty();
         assertThat(github.served()).containsExactlyInAnyOrder(
-                "304 /repos/acme/mono conditional", "304 /repos/acme/mono/commits/heads/main conditional",
                 "304 /repos/acme/mono conditional", "304 /repos/acme/mono/commits/heads/main conditional");
-        assertThat(unchanged.requests()).containsEntry(RequestKind.GITHUB_304, 4L).containsEntry(RequestKind.GITHUB_200, 0L);
+        assertThat(unchanged.requests()).containsEntry(RequestKind.GITHUB_304, 2L).containsEntry(RequestKind.GITHUB_200, 0L)
+                .containsEntry(RequestKind.GITHUB_GRAPHQL, 0L);
     }
 
     @Test

@@ -23,7 +23,6 @@ import io.jenkins.plugins.fathomable.core.release.FlowConfig;
 import io.jenkins.plugins.fathomable.core.release.Release;
 import io.jenkins.plugins.fathomable.core.release.ReleaseStatus;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
-import io.jenkins.plugins.fathomable.core.source.github.CachingGitHubSourceFactory;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryConfig;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
@@ -105,8 +104,7 @@ class EngineFaultsTest {
                         Duration.ofSeconds(5))), CredentialsPort.none(), counter, clock, sleeper);
         FlowConfig flow = new FlowConfig(List.of(EnvironmentConfig.simple("dev", "mock", "apps")));
         engine = new TrackingEngine(new FileTrackerStore(state.resolve("trackers")),
-                new CachingGitHubSourceFactory(github.apiUrl(), CredentialsPort.none(), state.resolve("cache"), counter,
-                        clock), registry, flow,
+                github.reader(CredentialsPort.none(), state.resolve("cache"), counter, clock), registry, flow,
                 reporter -> new LocalReleaseExecutor(state.resolve("releases"), target -> Optional.of(cluster.client),
                         reporter, workers, Duration.ofMinutes(1), clock, log::add),
                 clock, pollThreads, log::add);

@@ -22,17 +22,67 @@ import java.util.UUID;
 /**
  * Serves a GitHub REST API on WireMock the way api.github.com answers: repository, commit and contents JSON with
  * {@code ETag}, {@code Cache-Control}, {@code Vary} and {@code X-RateLimit-*} headers, and {@code 304 Not Modified}
- * (body-less, rate-limit headers included) when {@code If-None-Match} carries the current ETag.
+ * (body-less, rate-limit headers included) when {@code If-None-Match} carries the current ETag. Given the
+ * server's {@link GitHubGraphQl} extension, it answers GraphQL queries about the same repositories too.
  */
 public final class GitHubFixture {
 
     private final WireMockExtension wm;
     private final long resetEpoch;
     private final Map<String, List<StubMapping>> stubs = new ConcurrentHashMap<>();
+    private final GitHubModel model = new GitHubModel();
+    private final GitHubGraphQl graphQl;
 
+    /** REST only. */
     public GitHubFixture(WireMockExtension wm, Instant rateLimitReset) {
+        this(wm, rateLimitReset, null);
+    }
+
+    /** REST and GraphQL; {@code graphQl} must be among the server's extensions. */
+    public GitHubFixture(WireMockExtension wm, Instant rateLimitReset, GitHubGraphQl graphQl) {
         this.wm = wm;
         this.resetEpoch = rateLimitReset.getEpochSecond();
+        this.graphQl = graphQl;
+        if (graphQl != null) {
+            graphQl.use(model, rateLimitReset);
+            wm.stubFor(GitHubGraphQl.stub());
+        }
+    }
+
+    /**
+     * A reader of this GitHub with default limits: GraphQL for trackers with credentials, REST for the others, waits
+     * for budget on {@code clock} instead of sleeping.
+     */
+    public io.jenkins.plugins.fathomable.core.source.github.GitHubReader reader(
+            io.jenkins.plugins.fathomable.core.credentials.CredentialsPort credentials, java.nio.file.Path cache,
+            io.jenkins.plugins.fathomable.core.source.RequestCounter counter, MutableClock clock) {
+        return reader(credentials, io.jenkins.plugins.fathomable.core.source.github.GitHubLimits.DEFAULT, cache, counter,
+                clock);
+    }
+
+    public io.jenkins.plugins.fathomable.core.source.github.GitHubReader reader(
+            io.jenkins.plugins.fathomable.core.credentials.CredentialsPort credentials,
+            io.jenkins.plugins.fathomable.core.source.github.GitHubLimits limits, java.nio.file.Path cache,
+            io.jenkins.plugins.fathomable.core.source.RequestCounter counter, MutableClock clock) {
+        return new io.jenkins.plugins.fathomable.core.source.github.GitHubReader(apiUrl(), credentials,
+                new okhttp3.OkHttpClient(), limits, cache, counter, clock, new RecordingSleeper(clock));
+    }
+
+    /** The GraphQL endpoint's stand-in (refusals, counts). */
+    public GitHubGraphQl graphQl() {
+        return graphQl;
+    }
+
+    /** Reading this repository is refused (GraphQL {@code FORBIDDEN}; REST {@code 403}). */
+    public void forbid(String repo, String message) {
+        model.forbid(repo, message);
+        error("/repos/" + repo, 403, message, 4990);
+    }
+
+    /** An annotated tag {@code tag} (a tag object) pointing at {@code commitSha}. */
+    public void annotatedTag(String repo, String tag, String commitSha) {
+        commit(repo, "tags/" + tag, commitSha);
+        model.annotatedTag(repo, tag, sha("tag " + repo + tag + commitSha), commitSha);
     }
 
     public String apiUrl() {
@@ -49,6 +99,7 @@ public final class GitHubFixture {
                 + "\"url\":\"" + apiUrl() + "/repos/" + repo + "\",\"default_branch\":\"" + defaultBranch + "\","
                 + "\"visibility\":\"public\",\"archived\":false,\"pushed_at\":\"2026-01-01T00:00:00Z\"}";
         conditional("/repos/" + repo, body);
+        model.repository(repo, defaultBranch);
     }
 
     /** {@code GET /repos/REPO/commits/REF} answering {@code sha} ({@code ref} as sent: heads/x, tags/x). */
@@ -62,6 +113,7 @@ public final class GitHubFixture {
                 + repo + "/commit/" + sha + "\",\"parents\":[],\"stats\":{\"total\":1,\"additions\":1,\"deletions\":0},"
                 + "\"files\":[]}";
         conditional("/repos/" + repo + "/commits/" + ref, body);
+        model.ref(repo, ref, sha);
     }
 
     /** {@code GET /repos/REPO/contents/PATH?ref=SHA}: the file base64-encoded, with its git blob SHA. Returns the blob SHA. */
@@ -79,6 +131,7 @@ public final class GitHubFixture {
                 + "\"_links\":{\"self\":\"" + url + "\",\"git\":\"" + apiUrl() + "/repos/" + repo + "/git/blobs/" + blobSha
                 + "\",\"html\":\"https://github.com/" + repo + "/blob/" + commitSha + "/" + path + "\"}}";
         conditional("/repos/" + repo + "/contents/" + path + "?ref=" + commitSha, body);
+        model.file(repo, path, commitSha, blobSha, content);
         return blobSha;
     }
 

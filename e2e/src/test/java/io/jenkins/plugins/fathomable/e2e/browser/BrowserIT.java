@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.fathomable.core.source.registry.ImagePusher;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
 import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
+import io.jenkins.plugins.fathomable.core.testing.GitHubGraphQl;
 import io.jenkins.plugins.fathomable.e2e.harness.Browser;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsClient;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsGroup;
@@ -48,10 +49,13 @@ class BrowserIT {
     static final List<String> TRACKERS = List.of("ops.legacy", "shop.cart", "shop.checkout", "shop.payments",
             "shop.search");
 
+    /** GitHub's GraphQL endpoint: trackers with a token are looked up there, their files read over REST. */
+    static final GitHubGraphQl GRAPHQL = new GitHubGraphQl();
+
     @RegisterExtension
     @Order(1)
     static final WireMockExtension GITHUB = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(GRAPHQL))
             .resetOnEachTest(false).build();
 
     @RegisterExtension
@@ -135,7 +139,7 @@ class BrowserIT {
     }
 
     private static void pushAndPublish() throws Exception {
-        github = new GitHubFixture(GITHUB, Instant.now().plus(Duration.ofHours(1)));
+        github = new GitHubFixture(GITHUB, Instant.now().plus(Duration.ofHours(1)), GRAPHQL);
         for (String id : TRACKERS) {
             String app = id.substring(id.indexOf('.') + 1);
             if (app.equals("legacy")) {

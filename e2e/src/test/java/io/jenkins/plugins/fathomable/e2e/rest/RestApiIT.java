@@ -2,6 +2,7 @@ package io.jenkins.plugins.fathomable.e2e.rest;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.fathomable.core.source.registry.ImagePusher;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
 import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
+import io.jenkins.plugins.fathomable.core.testing.GitHubGraphQl;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsClient;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsGroup;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsUser;
@@ -47,10 +49,13 @@ class RestApiIT {
     static final String PATH = "deploy/fathomable.yaml";
     static final String IMAGE = "acme/payments-api";
 
+    /** GitHub's GraphQL endpoint: trackers with a token are looked up there, their files read over REST. */
+    static final GitHubGraphQl GRAPHQL = new GitHubGraphQl();
+
     @RegisterExtension
     @Order(1)
     static final WireMockExtension GITHUB = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"))
+            .options(wireMockConfig().dynamicPort().bindAddress("127.0.0.1").extensions(GRAPHQL))
             .resetOnEachTest(false).build();
 
     @RegisterExtension
@@ -84,7 +89,7 @@ class RestApiIT {
     static void standIns() throws Exception {
         api = OpenApi.load();
         image = REGISTRY.pusher().image(IMAGE, "1.4.2");
-        GitHubFixture github = new GitHubFixture(GITHUB, Instant.now().plus(Duration.ofHours(1)));
+        GitHubFixture github = new GitHubFixture(GITHUB, Instant.now().plus(Duration.ofHours(1)), GRAPHQL);
         github.repository(REPO, "main");
         github.repository("acme/orders", "main");
         mainSha = GitHubFixture.sha("main-1");
@@ -170,8 +175,10 @@ class RestApiIT {
         assertThat(tracker.path("status").path("blobSha").asText()).isEqualTo(blobSha);
         assertThat(tracker.path("status").path("image").path("digest").asText()).isEqualTo(image.digest());
         // the stand-in saw the posted token: stored, then resolved through Jenkins Credentials at each request
+        GITHUB.verify(postRequestedFor(urlPathMatching("/graphql"))
+                .withHeader("Authorization", equalTo("bearer " + TOKEN)));
         GITHUB.verify(getRequestedFor(urlPathMatching("/repos/acme/payments/contents/.*"))
-                .withHeader("Authorization", equalTo("token " + TOKEN)));
+                .withHeader("Authorization", equalTo("bearer " + TOKEN)));
 
         JenkinsClient.Response credential = admin.get("credentials/store/system/domain/_/credential/fathomable-payments.api/api/json");
         assertThat(credential.status()).as("%s", credential).isEqualTo(200);

@@ -15,8 +15,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One {@link GitHubSource} per credentials id, built with {@link GitHubClients} and kept, each with its own
- * response cache directory (answers differ by credentials, so caches are never shared). For the CLI and tests;
- * the Jenkins plugin supplies its own factory around github-branch-source's connector.
+ * response cache directory (answers differ by credentials, so caches are never shared). {@link GitHubReader} uses
+ * one for trackers without credentials, which GitHub's GraphQL API does not serve.
  */
 public final class CachingGitHubSourceFactory implements GitHubSourceFactory {
 
@@ -33,15 +33,23 @@ public final class CachingGitHubSourceFactory implements GitHubSourceFactory {
     private final Path cacheRoot;
     private final RequestCounter counter;
     private final Clock clock;
+    private final GitHubGovernor governor;
     private final Map<String, GitHubSource> sources = new ConcurrentHashMap<>();
 
     public CachingGitHubSourceFactory(String apiUrl, CredentialsPort credentials, Path cacheRoot, RequestCounter counter,
             Clock clock) {
+        this(apiUrl, credentials, cacheRoot, counter, clock, null);
+    }
+
+    /** @param governor every request of every source waits for its permit; {@code null}: ungoverned */
+    CachingGitHubSourceFactory(String apiUrl, CredentialsPort credentials, Path cacheRoot, RequestCounter counter,
+            Clock clock, GitHubGovernor governor) {
         this.apiUrl = apiUrl;
         this.credentials = credentials;
         this.cacheRoot = cacheRoot;
         this.counter = counter;
         this.clock = clock;
+        this.governor = governor;
     }
 
     @Override
@@ -58,7 +66,7 @@ public final class CachingGitHubSourceFactory implements GitHubSourceFactory {
         // Owner-only files: cached answers hold the contents of private repositories.
         okhttp3.Cache cache = new okhttp3.Cache(new OwnerOnlyCacheFiles(),
                 okio.Path.get(cacheRoot.resolve(hash(key)).toFile()), CACHE_BYTES);
-        GitHubSource created = new GitHubSource(GitHubClients.create(apiUrl, credentials, credentialsId, cache, counter), clock);
+        GitHubSource created = new GitHubSource(GitHubClients.create(apiUrl, credentials, credentialsId, cache, counter, governor), clock);
         GitHubSource raced = sources.putIfAbsent(key, created);
         return raced != null ? raced : created;
     }

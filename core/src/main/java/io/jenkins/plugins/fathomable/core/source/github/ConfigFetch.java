@@ -4,8 +4,11 @@ import io.jenkins.plugins.fathomable.core.event.ConfigRevision;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation.Status;
 import java.util.Objects;
 
-/** The outcome of reading a tracker's {@code fathomable.yaml}: the revision, or why it could not be read. */
-public sealed interface ConfigFetch permits ConfigFetch.Found, ConfigFetch.Failed {
+/**
+ * The outcome of reading a tracker's {@code fathomable.yaml}: the revision, why it could not be read, or that it was
+ * not read because the request budget ran out (the next cycle reads it first).
+ */
+public sealed interface ConfigFetch permits ConfigFetch.Found, ConfigFetch.Failed, ConfigFetch.Deferred {
 
     record Found(ConfigRevision revision) implements ConfigFetch {
         public Found {
@@ -18,6 +21,13 @@ public sealed interface ConfigFetch permits ConfigFetch.Found, ConfigFetch.Faile
         public Failed {
             Objects.requireNonNull(status, "status");
             Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** Not read this cycle: the credential's request budget was used up (never a failure of the tracker). */
+    record Deferred(String reason) implements ConfigFetch {
+        public Deferred {
+            Objects.requireNonNull(reason, "reason");
         }
     }
 }

@@ -36,8 +36,29 @@ public final class GitHubClients {
      */
     public static GitHub create(String apiUrl, CredentialsPort credentials, String credentialsId, Cache cache,
             RequestCounter counter) throws IOException {
+        return create(apiUrl, credentials, credentialsId, cache, counter, null);
+    }
+
+    /**
+     * As {@link #create(String, CredentialsPort, String, Cache, RequestCounter)}, each request sent only with a permit
+     * of {@code governor} (none waits: without budget it fails with {@link GitHubGovernor.Refused}), and each answer
+     * shown to it for rate-limit pauses.
+     */
+    static GitHub create(String apiUrl, CredentialsPort credentials, String credentialsId, Cache cache,
+            RequestCounter counter, GitHubGovernor governor) throws IOException {
         Objects.requireNonNull(cache, "cache");
-        OkHttpClient client = new OkHttpClient.Builder()
+        OkHttpClient.Builder http = new OkHttpClient.Builder();
+        if (governor != null) {
+            // An application interceptor: a 304 served from the cache still went to GitHub, so each call counts once.
+            http.addInterceptor(chain -> {
+                try (GitHubGovernor.Permit permit = governor.acquire(GitHubGovernor.Api.REST, java.time.Instant.MIN)) {
+                    Response response = chain.proceed(chain.request());
+                    governor.observe(response.code(), response::header, null);
+                    return response;
+                }
+            });
+        }
+        OkHttpClient client = http
                 .cache(cache)
                 // A request that got no answer at all (refused, reset, timed out) is an error too; the network
                 // interceptor below only sees answers.

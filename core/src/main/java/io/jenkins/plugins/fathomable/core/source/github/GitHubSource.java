@@ -22,9 +22,10 @@ import org.kohsuke.github.GitHub;
 import org.kohsuke.github.HttpException;
 
 /**
- * Reads a tracker's {@code fathomable.yaml} from GitHub: resolves the ref to a commit SHA, then reads the file at
- * that commit, keeping its blob SHA. The {@link GitHub} instance comes ready-made (in Jenkins, from
- * github-branch-source's connector); built with a response cache, every repeat request is conditional and an
+ * Reads a tracker's {@code fathomable.yaml} from GitHub over REST, one tracker at a time (the path of trackers
+ * without credentials; see {@link GitHubReader}): resolves the ref to a commit SHA, then reads the file at that
+ * commit, keeping its blob SHA. The {@link GitHub} instance comes ready-made; built with a response cache, every
+ * repeat request is conditional and an
  * unchanged answer is a free {@code 304}. When the rate limit is exhausted the source pauses until the reset time
  * (failing fast, without requests) instead of sleeping; HTTP failures become a {@link ConfigFetch.Failed} status.
  * When the API cannot be reached at all, the source backs off (5 s, doubling up to 5 min, reset by any answer) and
@@ -120,8 +121,13 @@ public final class GitHubSource {
             reachable();
             return new ConfigFetch.Failed(Status.NOT_FOUND, "GitHub: " + step + " not found (or not visible to these credentials)");
         } catch (HttpException e) {
-            return failed(e, step);
+            Optional<GitHubGovernor.Refused> refused = GitHubGovernor.Refused.in(e);
+            return refused.isPresent() ? refused(refused.get()) : failed(e, step);
         } catch (IOException | RuntimeException e) {
+            Optional<GitHubGovernor.Refused> refused = GitHubGovernor.Refused.in(e);
+            if (refused.isPresent()) {
+                return refused(refused.get());
+            }
             Optional<String> unreachable = ConnectionFailure.describe(e);
             if (unreachable.isPresent()) {
                 return unreachable(unreachable.get(), step);
@@ -131,6 +137,13 @@ public final class GitHubSource {
         } finally {
             noteRateLimit();
         }
+    }
+
+    /** A request its governor did not let go: deferred for budget, else the pause the tracker shows. */
+    private static ConfigFetch refused(GitHubGovernor.Refused refused) {
+        FileState state = GitHubReader.refused(refused.pause());
+        return state instanceof FileState.Failed f ? new ConfigFetch.Failed(f.status(), f.message())
+                : new ConfigFetch.Deferred(refused.getMessage());
     }
 
     /** Until when this source makes no requests because the rate limit is used up ({@link Instant#MIN} if not). */
