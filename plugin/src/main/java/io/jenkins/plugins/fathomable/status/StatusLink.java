@@ -10,9 +10,12 @@ import io.jenkins.plugins.fathomable.core.dashboard.StateFilter;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import io.jenkins.plugins.fathomable.engine.FathomableEngine;
+import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.kohsuke.stapler.HttpResponses;
+import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.interceptor.RequirePOST;
@@ -108,6 +111,50 @@ public final class StatusLink extends ManagementLink {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         FathomableEngine.get().pollSoon();
         rsp.sendRedirect2(".");
+    }
+
+    // The operations at the overview's own address as well, naming the tracker ({@code tracker=group.name}): scripts
+    // and tests written against the page before the dashboard post there. Each answers as the tracker's page does.
+
+    @RequirePOST
+    public void doApprove(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter String tracker,
+            @QueryParameter int release, @QueryParameter String environment) throws IOException, ServletException {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        view(tracker).doApprove(req, rsp, release, environment);
+    }
+
+    @RequirePOST
+    public void doReject(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter String tracker,
+            @QueryParameter int release) throws IOException, ServletException {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        view(tracker).doReject(req, rsp, release);
+    }
+
+    /** {@code hold=true} holds the tracker, {@code hold=false} releases the hold. */
+    @RequirePOST
+    public void doHold(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter String tracker,
+            @QueryParameter boolean hold) throws IOException, ServletException {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        if (hold) {
+            view(tracker).doHold(req, rsp);
+        } else {
+            view(tracker).doUnhold(req, rsp);
+        }
+    }
+
+    @RequirePOST
+    public void doRollback(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter String tracker,
+            @QueryParameter String environment) throws IOException, ServletException {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        view(tracker).doRollback(req, rsp, environment);
+    }
+
+    private TrackerView view(String tracker) {
+        TrackerView view = getTracker(tracker);
+        if (view == null) {
+            throw HttpResponses.notFound();
+        }
+        return view;
     }
 
     static Dashboard dashboard() {

@@ -3,6 +3,10 @@
 // file, never inline: both hosts' Content Security Policies allow no inline script.
 (function () {
   "use strict";
+  if (window.fathomableConfirm) {
+    return; // one listener per page, however often the file is included
+  }
+  window.fathomableConfirm = true;
   document.addEventListener("submit", function (event) {
     var form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.dataset.fathomableConfirm) {
@@ -16,6 +20,10 @@
     if (window.dialog && typeof window.dialog.confirm === "function") {
       // Jenkins' dialog answers later: hold the form back, send it again once confirmed
       event.preventDefault();
+      if (form.dataset.fathomableAsking === "true") {
+        return; // a second click (or submit) while its dialog is open asks nothing more
+      }
+      form.dataset.fathomableAsking = "true";
       var options = { message: message };
       if (form.dataset.fathomableDestructive === "true") {
         options.type = "destructive";
@@ -27,7 +35,9 @@
         } else {
           form.submit();
         }
-      }, function () {});
+      }, function () {
+        delete form.dataset.fathomableAsking;
+      });
     } else if (!window.confirm(title ? title + "\n\n" + message : message)) {
       event.preventDefault();
     }

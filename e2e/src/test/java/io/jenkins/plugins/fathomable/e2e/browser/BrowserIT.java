@@ -214,11 +214,21 @@ class BrowserIT {
 
     /** Answers Jenkins' confirmation dialog with its OK button, after a screenshot of it if {@code screenshot} is named. */
     private static void confirmDialog(String screenshot) throws IOException {
-        WebElement ok = new WebDriverWait(driver(), Duration.ofSeconds(20)).until(d -> d.findElements(
-                By.cssSelector("dialog.jenkins-dialog button[data-id='ok']")).stream().filter(WebElement::isDisplayed)
-                .findFirst().orElse(null));
+        WebElement dialog = new WebDriverWait(driver(), Duration.ofSeconds(20)).until(d -> {
+            List<WebElement> shown = d.findElements(By.cssSelector("dialog.jenkins-dialog")).stream()
+                    .filter(WebElement::isDisplayed).toList();
+            if (shown.isEmpty()) {
+                return null;
+            }
+            assertThat(shown).as("one confirmation per click").hasSize(1);
+            // Jenkins' dialog scales in (0.25 s, longer on a busy machine): a click while it moves misses the button
+            Object moving = browser.script("return arguments[0].getAnimations({subtree: true})"
+                    + ".some(a => a.playState === 'running')", shown.get(0));
+            return Boolean.TRUE.equals(moving) ? null : shown.get(0);
+        });
+        WebElement ok = dialog.findElement(By.cssSelector("button[data-id='ok']"));
         if (screenshot != null) {
-            browser.screenshot(screenshot, driver().findElement(By.cssSelector("dialog.jenkins-dialog")));
+            browser.screenshot(screenshot, dialog);
         }
         WebElement page = driver().findElement(By.tagName("html"));
         ok.click();
@@ -407,6 +417,26 @@ class BrowserIT {
 
     @Test
     @Order(10)
+    void theOperationsAreAlsoTakenAtTheOverviewsAddressNamingTheTracker() {
+        JenkinsClient admin = GROUP.session(JenkinsUser.ADMIN);
+        assertThat(admin.postFormWithCrumb("manage/fathomable/hold", Map.of("tracker", "shop.payments", "hold", "true"))
+                .status()).isEqualTo(302);
+        assertThat(GROUP.admin().get("trackers/shop.payments").json().path("releases").path("onHold").asBoolean())
+                .isTrue();
+        assertThat(admin.postFormWithCrumb("manage/fathomable/hold", Map.of("tracker", "shop.payments", "hold", "false"))
+                .status()).isEqualTo(302);
+        assertThat(GROUP.admin().get("trackers/shop.payments").json().path("releases").path("onHold").asBoolean())
+                .isFalse();
+        assertThat(admin.postFormWithCrumb("manage/fathomable/approve", Map.of("tracker", "shop.payments",
+                "release", "1", "environment", "prod")).status()).as("refused, as on the tracker's page").isEqualTo(409);
+        assertThat(admin.postFormWithCrumb("manage/fathomable/rollback", Map.of("tracker", "no.such",
+                "environment", "prod")).status()).isEqualTo(404);
+        assertThat(GROUP.session(JenkinsUser.READER).postFormWithCrumb("manage/fathomable/hold",
+                Map.of("tracker", "shop.payments", "hold", "true")).status()).isIn(403, 404);
+    }
+
+    @Test
+    @Order(11)
     void withoutSystemReadThereIsNoPageAndNoOperation() {
         JenkinsClient reader = GROUP.session(JenkinsUser.READER);
         assertThat(reader.get("manage/fathomable/").status()).isIn(403, 404);
@@ -418,7 +448,7 @@ class BrowserIT {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void everyScreenshotIsAnImage() throws IOException {
         Path dir = GROUP.jenkins().workDir().resolve("screenshots");
         for (String name : List.of("global-configuration", "global-configuration-fathomable-section",
