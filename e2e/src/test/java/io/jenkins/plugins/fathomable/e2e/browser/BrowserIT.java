@@ -299,6 +299,9 @@ class BrowserIT {
         browser.open(GROUP.jenkins().url().resolve("manage/fathomable/tracker/shop.payments/"));
         assertThat(driver().findElements(By.cssSelector("#fathomable-flow > li")).stream()
                 .map(li -> li.getDomAttribute("data-environment")).toList()).containsExactly("dev", "ha", "preprod", "prod");
+        assertThat(driver().findElement(By.cssSelector("li[data-environment='prod']")).getText())
+                .contains("Waiting", "for approval", "needs approval for prod");
+        browser.screenshot("tracker-waiting-for-approval");
         browser.click(driver().findElement(By.cssSelector("li[data-environment='prod'] form[name=approve] button")));
         confirmDialog("tracker-confirm-approve");
         new WebDriverWait(driver(), Duration.ofSeconds(120)).pollingEvery(Duration.ofSeconds(2)).until(d -> {
@@ -452,7 +455,8 @@ class BrowserIT {
     void everyScreenshotIsAnImage() throws IOException {
         Path dir = GROUP.jenkins().workDir().resolve("screenshots");
         for (String name : List.of("global-configuration", "global-configuration-fathomable-section",
-                "overview-before-poll", "overview", "overview-waiting-for-approval", "tracker-confirm-approve",
+                "overview-before-poll", "overview", "overview-waiting-for-approval", "tracker-waiting-for-approval",
+                "tracker-confirm-approve",
                 "tracker-deployed", "tracker-held", "tracker-failed", "tracker-pending-config")) {
             byte[] png = Files.readAllBytes(dir.resolve(name + ".png"));
             assertThat(png).as(name).hasSizeGreaterThan(5_000);
