@@ -214,25 +214,11 @@ class BrowserIT {
 
     /** Answers Jenkins' confirmation dialog with its OK button, after a screenshot of it if {@code screenshot} is named. */
     private static void confirmDialog(String screenshot) throws IOException {
-        WebElement dialog = new WebDriverWait(driver(), Duration.ofSeconds(20)).until(d -> {
-            List<WebElement> shown = d.findElements(By.cssSelector("dialog.jenkins-dialog")).stream()
-                    .filter(WebElement::isDisplayed).toList();
-            if (shown.isEmpty()) {
-                return null;
-            }
-            assertThat(shown).as("one confirmation per click").hasSize(1);
-            // Jenkins' dialog scales in (0.25 s, longer on a busy machine): a click while it moves misses the button
-            Object moving = browser.script("return arguments[0].getAnimations({subtree: true})"
-                    + ".some(a => a.playState === 'running')", shown.get(0));
-            return Boolean.TRUE.equals(moving) ? null : shown.get(0);
-        });
-        WebElement ok = dialog.findElement(By.cssSelector("button[data-id='ok']"));
+        WebElement dialog = browser.awaitDialog();
         if (screenshot != null) {
             browser.screenshot(screenshot, dialog);
         }
-        WebElement page = driver().findElement(By.tagName("html"));
-        ok.click();
-        browser.awaitNextPage(page);
+        browser.confirm(dialog);
     }
 
     @Test

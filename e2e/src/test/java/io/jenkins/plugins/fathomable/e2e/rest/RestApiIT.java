@@ -180,11 +180,11 @@ class RestApiIT {
         GITHUB.verify(getRequestedFor(urlPathMatching("/repos/acme/payments/contents/.*"))
                 .withHeader("Authorization", equalTo("bearer " + TOKEN)));
 
-        JenkinsClient.Response credential = admin.get("credentials/store/system/domain/_/credential/fathomable-payments.api/api/json");
+        JenkinsClient.Response credential = admin.get("credentials/store/fathomable/domain/_/credential/fathomable-payments.api/api/json");
         assertThat(credential.status()).as("%s", credential).isEqualTo(200);
         assertThat(credential.json().path("typeName").asText()).isEqualTo("Secret text");
         assertThat(credential.json().path("description").asText()).contains("payments.api");
-        String credentialPage = admin.get("manage/credentials/store/system/domain/_/credential/fathomable-payments.api/update").text();
+        String credentialPage = admin.get("manage/credentials/store/fathomable/domain/_/credential/fathomable-payments.api/update").text();
         assertThat(SecretScan.in(credentialPage, TOKEN)).as("token on the credential's page").isFalse();
         String statusPage = admin.get("manage/fathomable/").mainText();
         assertThat(statusPage).contains("payments.api").contains(image.digest());
@@ -200,14 +200,14 @@ class RestApiIT {
         expect(replaced, "/trackers/{id}", 200, null, problems);
         assertThat(replaced.json().path("branch").asText()).isEqualTo("release");
         assertThat(replaced.json().path("status").path("commitSha").asText()).isEqualTo(releaseSha);
-        assertThat(admin.get("credentials/store/system/domain/_/credential/fathomable-payments.api/api/json").status())
+        assertThat(admin.get("credentials/store/fathomable/domain/_/credential/fathomable-payments.api/api/json").status())
                 .as("the stored token is kept").isEqualTo(200);
 
         JenkinsClient.Response deleted = admin.delete("trackers/payments.api");
         expect(deleted, "/trackers/{id}", 200, null, problems);
         assertThat(deleted.json().path("deleted").asText()).isEqualTo("payments.api");
         expect(admin.get("trackers/payments.api"), "/trackers/{id}", 404, "tracker_not_found", problems);
-        assertThat(admin.get("credentials/store/system/domain/_/credential/fathomable-payments.api/api/json").status())
+        assertThat(admin.get("credentials/store/fathomable/domain/_/credential/fathomable-payments.api/api/json").status())
                 .as("the stored token is removed with its tracker").isEqualTo(404);
         assertThat(problems).isEmpty();
     }
@@ -273,7 +273,7 @@ class RestApiIT {
             assertThat(files.filesWithSecret()).as("files under JENKINS_HOME with the token in plain text").isEmpty();
         }
         for (String page : List.of("manage/fathomable/", "manage/configure", "manage/credentials/",
-                "manage/credentials/store/system/domain/_/")) {
+                "manage/credentials/store/fathomable/domain/_/")) {
             String text = GROUP.admin().get(page).text();
             assertThat(SecretScan.in(text, TOKEN) || SecretScan.in(text, SECOND_TOKEN)).as(page).isFalse();
         }

@@ -1,27 +1,24 @@
 package io.jenkins.plugins.fathomable.credentials;
 
 import com.cloudbees.plugins.credentials.Credentials;
-import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsScope;
-import com.cloudbees.plugins.credentials.CredentialsStore;
-import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
 import hudson.util.Secret;
 import java.io.IOException;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 
 /**
- * {@link CredentialsSecretStore.Writer} over the system credentials store (global domain). SYSTEM scope: the
- * token is for Fathomable on the controller, never offered to jobs.
+ * {@link CredentialsSecretStore.Writer} over Fathomable's own credentials store ({@link FathomableCredentialsProvider}).
+ * SYSTEM scope: the token is for Fathomable on the controller, never offered to jobs.
  */
-public final class SystemStoreWriter implements CredentialsSecretStore.Writer {
+public final class TrackerTokensWriter implements CredentialsSecretStore.Writer {
 
     @Override
     public synchronized void put(String id, String description, String secret) throws IOException {
-        CredentialsStore store = new SystemCredentialsProvider.StoreImpl();
+        FathomableCredentialsProvider.StoreImpl store = FathomableCredentialsProvider.store();
         Credentials replacement = new StringCredentialsImpl(CredentialsScope.SYSTEM, id, description,
                 Secret.fromString(secret));
-        Credentials current = existing(store, id);
+        Credentials current = store.byId(id);
         if (current == null) {
             store.addCredentials(Domain.global(), replacement);
         } else {
@@ -31,14 +28,10 @@ public final class SystemStoreWriter implements CredentialsSecretStore.Writer {
 
     @Override
     public synchronized void remove(String id) throws IOException {
-        CredentialsStore store = new SystemCredentialsProvider.StoreImpl();
-        Credentials current = existing(store, id);
+        FathomableCredentialsProvider.StoreImpl store = FathomableCredentialsProvider.store();
+        Credentials current = store.byId(id);
         if (current != null) {
             store.removeCredentials(Domain.global(), current);
         }
-    }
-
-    private static Credentials existing(CredentialsStore store, String id) {
-        return CredentialsMatchers.firstOrNull(store.getCredentials(Domain.global()), CredentialsMatchers.withId(id));
     }
 }
