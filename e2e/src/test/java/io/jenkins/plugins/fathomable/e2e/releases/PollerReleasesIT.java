@@ -161,8 +161,8 @@ class PollerReleasesIT {
         for (String env : ENVIRONMENTS) {
             assertThat(page.row(env)).as(env).isNotEmpty();
         }
-        assertThat(page.row("preprod")).contains("Deployed", TAG + " " + first.digest().substring("sha256:".length(),
-                "sha256:".length() + 12) + " #1");
+        assertThat(page.row("preprod")).contains("Deployed", TAG, first.digest().substring("sha256:".length(),
+                "sha256:".length() + 12), "#1");
         assertThat(page.row("prod")).contains("needs approval for prod");
         page.screenshot("releases-waiting-for-approval");
 

@@ -186,8 +186,8 @@ class RestApiIT {
         assertThat(credential.json().path("description").asText()).contains("payments.api");
         String credentialPage = admin.get("manage/credentials/store/fathomable/domain/_/credential/fathomable-payments.api/update").text();
         assertThat(SecretScan.in(credentialPage, TOKEN)).as("token on the credential's page").isFalse();
-        String statusPage = admin.get("manage/fathomable/").mainText();
-        assertThat(statusPage).contains("payments.api").contains(image.digest());
+        assertThat(admin.get("manage/fathomable/").mainText()).contains("payments.api");
+        assertThat(admin.get("manage/fathomable/tracker/payments.api/").mainText()).contains(image.digest());
 
         JenkinsClient.Response list = admin.get("trackers/");
         expect(list, "/trackers/", 200, null, problems);
