@@ -5,6 +5,7 @@ import io.jenkins.plugins.fathomable.core.api.DefaultTrackerService;
 import io.jenkins.plugins.fathomable.core.dashboard.Dashboard;
 import io.jenkins.plugins.fathomable.core.dashboard.GitHubWeb;
 import io.jenkins.plugins.fathomable.core.api.TrackerApi;
+import io.jenkins.plugins.fathomable.core.api.WebhookRoutes;
 import io.jenkins.plugins.fathomable.core.engine.StoreTrackerRepository;
 import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
 import io.jenkins.plugins.fathomable.core.store.StoreException;
@@ -102,10 +103,12 @@ public final class ServeApp implements AutoCloseable {
             TrackerApi api = new TrackerApi(new DefaultTrackerService(trackers, secrets, engine.ingestor(),
                     engine.status(), clock, ingestThreads, settings.answerWithin()), engine.operations(),
                     e -> log.info("error: unexpected " + e.getClass().getName() + ": " + e.getMessage()));
+            WebhookRoutes webhooks = webhookRoutes(settings, engine, log);
             ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(named("fathomable-poll"));
             started.push(poller::shutdownNow);
             UiHandler ui = ui(settings, store, engine, token, poller, log, clock, random);
-            ApiServer server = ApiServer.start(settings.bind(), settings.port(), api, ui, token, settings.openReads(), log);
+            ApiServer server = ApiServer.start(settings.bind(), settings.port(), api, ui, webhooks, token,
+                    settings.openReads(), log);
             started.push(server);
             // Last: only a start that got this far stores the hash of a token made now (printed right after).
             stateFile("write", stateDir.resolve(AdminToken.FILE), () -> {
@@ -122,6 +125,12 @@ public final class ServeApp implements AutoCloseable {
                     + (settings.openReads() ? "reads open, writes need the admin token" : "admin token required") + ")");
             log.info("serve: release dashboard at " + app.baseUri() + "ui/ ("
                     + (settings.openReads() ? "read-only without the admin token" : "sign in with the admin token") + ")");
+            if (webhooks != null && (settings.webhooks().github() != null || settings.webhooks().registry() != null)) {
+                log.info("serve: webhooks at " + (settings.webhooks().github() == null ? ""
+                        : app.baseUri() + "webhooks/github ") + (settings.webhooks().registry() == null ? ""
+                        : app.baseUri() + "webhooks/registry ") + "; trackers they reach are polled every "
+                        + settings.safetyNet().webhookInterval().toString().substring(2).toLowerCase());
+            }
             return app;
         } catch (RuntimeException e) {
             while (!started.isEmpty()) {
@@ -146,6 +155,30 @@ public final class ServeApp implements AutoCloseable {
         Runnable pollSoon = () -> poller.execute(() -> pollSafely(engine, log));
         return new UiHandler(dashboard, engine.operations(), token::matches, settings.openReads(), pollSoon, log::info,
                 ApiServer.BODY_TIMEOUT, random, clock);
+    }
+
+    /**
+     * The webhook receivers of the config file, or {@code null} when the engine takes none. Each configured secret is
+     * read once now, so a missing file stops the start; afterwards it is read at each delivery (rotation).
+     */
+    private static WebhookRoutes webhookRoutes(ServeSettings settings, Engine engine, ServeLog log) {
+        if (engine.webhooks() == null) {
+            return null;
+        }
+        WebhookSettings w = settings.webhooks();
+        for (WebhookSettings.SecretSource source : java.util.Arrays.asList(w.github(), w.registry())) {
+            if (source != null) {
+                try {
+                    source.read(System::getenv);
+                } catch (IllegalStateException e) {
+                    throw new StartupException(e.getMessage(), e);
+                }
+            }
+        }
+        return new WebhookRoutes(engine.webhooks(),
+                () -> Optional.ofNullable(w.github()).map(s -> s.read(System::getenv)),
+                () -> Optional.ofNullable(w.registry()).map(s -> s.read(System::getenv)),
+                e -> log.info("error: webhook: " + e.getClass().getName() + ": " + e.getMessage()));
     }
 
     /** Runs one start-up step on the state directory; its failures become one-line start-up errors. */
