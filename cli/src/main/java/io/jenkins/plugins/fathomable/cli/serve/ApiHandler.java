@@ -34,6 +34,13 @@ final class ApiHandler extends Handler.Abstract {
     static final String ADMIN = "admin";
     /** Longest request path written to the log. */
     static final int MAX_LOGGED_PATH = 200;
+    /**
+     * How much of a body over the limit is still read (and discarded) before answering 413, so that the client can
+     * finish sending and read the answer on a connection that stays usable; larger bodies are refused unread.
+     */
+    static final long DRAIN_LIMIT = 1024 * 1024;
+    /** What the shared handler is given for a body over its limit: one byte more than it accepts. */
+    private static final byte[] TOO_LARGE = new byte[TrackerApi.MAX_BODY_BYTES + 1];
 
     private final TrackerApi api;
     private final AdminToken token;
@@ -56,23 +63,18 @@ final class ApiHandler extends Handler.Abstract {
         String method = request.getMethod();
         String path = request.getHttpURI().getDecodedPath();
         CompletableFuture<byte[]> body;
-        long length = request.getLength();
-        if (length > TrackerApi.MAX_BODY_BYTES) {
-            // Not read at all: the handler still checks permissions first, then answers 413; the connection is
-            // closed after the answer (the rest of the body is never read), and the client is told so.
+        if (request.getLength() > DRAIN_LIMIT) {
+            // Too large to read through: not read at all. The handler still checks permissions first, then answers
+            // 413, and the connection is closed after the answer (the client is told so).
             response.getHeaders().put("Connection", "close");
-            body = CompletableFuture.completedFuture(new byte[TrackerApi.MAX_BODY_BYTES + 1]);
-        } else if (length == 0) {
-            body = CompletableFuture.completedFuture(new byte[0]);
+            body = CompletableFuture.completedFuture(TOO_LARGE);
         } else {
-            body = Content.Source.asByteArrayAsync(request, TrackerApi.MAX_BODY_BYTES + 1)
-                    .exceptionally(e -> {
-                        if (unwrap(e) instanceof IllegalArgumentException) {
-                            response.getHeaders().put("Connection", "close");
-                            return new byte[TrackerApi.MAX_BODY_BYTES + 1]; // more than the limit arrived
-                        }
-                        throw new CompletionException(unwrap(e));
-                    });
+            body = BodyReader.read(request, TrackerApi.MAX_BODY_BYTES, DRAIN_LIMIT).thenApply(b -> {
+                if (!b.complete()) {
+                    response.getHeaders().put("Connection", "close"); // what is left of the body is not read
+                }
+                return b.tooLarge() ? TOO_LARGE : b.bytes();
+            });
         }
         body.orTimeout(bodyTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .thenAcceptAsync(bytes -> answer(request, response, callback, method, path, bytes), work)
