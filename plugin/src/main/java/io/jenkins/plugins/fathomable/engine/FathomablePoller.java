@@ -34,6 +34,9 @@ public final class FathomablePoller extends AsyncPeriodicWork {
     protected void execute(TaskListener listener) throws IOException, InterruptedException {
         FathomableConfiguration config = FathomableConfiguration.get();
         PluginEngine engine;
+        if (FathomableEngine.get().stopped()) {
+            return; // Jenkins is shutting down
+        }
         try {
             engine = FathomableEngine.get().engine();
         } catch (ValidationException e) {
