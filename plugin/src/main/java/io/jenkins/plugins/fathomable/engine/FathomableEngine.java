@@ -88,7 +88,7 @@ public final class FathomableEngine {
         ReleaseExecutor executor = releaseExecutor(jobs, () -> FathomableConfiguration.get().getReleasePipelineTemplate(),
                 Timer.get(), () -> engine().releases());
         engine = new PluginEngine(settings, config::trackers, store, new FileMemory(root.resolve("configured-trackers.txt")),
-                secrets, gitHub, proxies, executor, counter, clock, threads.threads(PluginEngine.ANSWER_WITHIN));
+                secrets, credentials::refresh, gitHub, proxies, executor, counter, clock, threads.threads(PluginEngine.ANSWER_WITHIN));
         builtFrom = settings;
         builtWithProxy = proxy;
         if (!settled) {

@@ -66,21 +66,25 @@ public final class PluginEngine {
     private final TrackingEngine engine;
     private final TrackerApi api;
     private final Object passLock = new Object();
+    private final Runnable freshCredentials;
 
     /**
      * @param settings   validated settings (endpoint, registries, allow-list, flow)
      * @param trackers   the trackers of the global configuration, asked before each pass
      * @param store      the one store of this controller (also holds the REST trackers)
      * @param secrets    resolves credentials ids and keeps REST tokens
+     * @param freshCredentials called before each pass: credentials are looked up as they are now, once a pass
      * @param gitHub     GitHub: batched lookups per credential, file reads, request budgets
      * @param proxies    how registries are reached (Jenkins' HTTP proxy settings)
      * @param executor   runs deployments (the Pipeline executor; tests pass their own)
      * @param threads    for passes and REST reads
      */
     PluginEngine(EngineSettings settings, Supplier<List<Tracker>> trackers, FileTrackerStore store,
-            ConfiguredTrackers.Memory memory, SecretStore secrets, GitHubReader gitHub, Proxies proxies,
+            ConfiguredTrackers.Memory memory, SecretStore secrets, Runnable freshCredentials, GitHubReader gitHub,
+            Proxies proxies,
             ReleaseExecutor executor, RequestCounter counter, Clock clock, Threads threads) {
         this.store = Objects.requireNonNull(store, "store");
+        this.freshCredentials = Objects.requireNonNull(freshCredentials, "freshCredentials");
         this.configured = new ConfiguredTrackers(store, trackers, memory);
         RegistryClient registry = new RegistryClient(proxies.configure(HttpClient.newBuilder())
                 .followRedirects(HttpClient.Redirect.NORMAL).build(), settings.registries(), secrets, counter, clock,
@@ -122,6 +126,7 @@ public final class PluginEngine {
      */
     public CycleReport pollPass(PrintStream log, java.time.Duration allowance) throws InterruptedException {
         synchronized (passLock) {
+            freshCredentials.run();
             configured.sync(msg -> log.println(msg));
             CycleReport report = engine.pollOnce(allowance);
             report.events().forEach(e -> log.println("  " + e.tracker() + ": " + e.getClass().getSimpleName()));

@@ -119,7 +119,7 @@ class PluginEngineNetworkTest {
         GitHubReader gitHub = new GitHubReader(WM.baseUrl(), secrets, proxies, GitHubLimits.DEFAULT,
                 home.resolve("github-cache"), counter, clock, Sleeper.system());
         return new PluginEngine(settings, List::of, new FileTrackerStore(home.resolve("trackers")),
-                new FileMemory(home.resolve("configured-trackers.txt")), secrets, gitHub, proxies, request -> { },
+                new FileMemory(home.resolve("configured-trackers.txt")), secrets, () -> { }, gitHub, proxies, request -> { },
                 counter, clock, threads.threads(answerWithin));
     }
 

@@ -92,7 +92,7 @@ class PluginEngineTest {
         GitHubReader gitHub = new GitHubReader(unreachableApi, secrets, Proxies.system(), GitHubLimits.DEFAULT,
                 home.resolve("github-cache"), counter, clock, Sleeper.system());
         return new PluginEngine(settings, () -> List.copyOf(configured), new FileTrackerStore(home.resolve("trackers")),
-                new FileMemory(home.resolve("configured-trackers.txt")), secrets, gitHub, Proxies.system(), request -> { }, counter,
+                new FileMemory(home.resolve("configured-trackers.txt")), secrets, () -> { }, gitHub, Proxies.system(), request -> { }, counter,
                 clock, new PluginEngine.Threads(pool, pool, java.time.Duration.ofSeconds(60)));
     }
 
