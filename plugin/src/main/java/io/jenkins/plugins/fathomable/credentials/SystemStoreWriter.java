@@ -6,6 +6,8 @@ import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.CredentialsStore;
 import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
 import com.cloudbees.plugins.credentials.domains.Domain;
+import hudson.BulkChange;
+import hudson.model.Saveable;
 import hudson.util.Secret;
 import java.io.IOException;
 import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
@@ -13,8 +15,17 @@ import org.jenkinsci.plugins.plaincredentials.impl.StringCredentialsImpl;
 /**
  * {@link CredentialsSecretStore.Writer} over the system credentials store (global domain). SYSTEM scope: the
  * token is for Fathomable on the controller, never offered to jobs.
+ *
+ * <p>The store changes its list in memory and then saves {@code credentials.xml} (atomically: a failed save leaves
+ * the old file). When the save fails (a full disk, an unwritable {@code $JENKINS_HOME}), the change is undone in
+ * memory without saving, so a failed write changes nothing, now or at the next save by anyone else.
  */
 public final class SystemStoreWriter implements CredentialsSecretStore.Writer {
+
+    /** A change of the store that may fail with the save. */
+    private interface Change {
+        void apply() throws IOException;
+    }
 
     @Override
     public synchronized void put(String id, String description, String secret) throws IOException {
@@ -23,9 +34,11 @@ public final class SystemStoreWriter implements CredentialsSecretStore.Writer {
                 Secret.fromString(secret));
         Credentials current = existing(store, id);
         if (current == null) {
-            store.addCredentials(Domain.global(), replacement);
+            change(() -> store.addCredentials(Domain.global(), replacement),
+                    () -> store.removeCredentials(Domain.global(), replacement));
         } else {
-            store.updateCredentials(Domain.global(), current, replacement);
+            change(() -> store.updateCredentials(Domain.global(), current, replacement),
+                    () -> store.updateCredentials(Domain.global(), replacement, current));
         }
     }
 
@@ -34,7 +47,27 @@ public final class SystemStoreWriter implements CredentialsSecretStore.Writer {
         CredentialsStore store = new SystemCredentialsProvider.StoreImpl();
         Credentials current = existing(store, id);
         if (current != null) {
-            store.removeCredentials(Domain.global(), current);
+            change(() -> store.removeCredentials(Domain.global(), current),
+                    () -> store.addCredentials(Domain.global(), current));
+        }
+    }
+
+    /**
+     * Applies {@code change}; if it fails, applies {@code undo} inside a {@link BulkChange} that is never committed,
+     * so the provider does not try to save again (it is what failed) and its memory matches the file once more.
+     * An undo of a change that did not happen finds nothing to undo (credentials are equal by id).
+     */
+    private static void change(Change change, Change undo) throws IOException {
+        try {
+            change.apply();
+        } catch (IOException | RuntimeException e) {
+            Saveable provider = SystemCredentialsProvider.getInstance();
+            try (BulkChange unsaved = new BulkChange(provider)) {
+                undo.apply();
+            } catch (IOException | RuntimeException undoFailed) {
+                e.addSuppressed(undoFailed);
+            }
+            throw e;
         }
     }
 
