@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * except to hosts matching its <i>No Proxy Host</i> patterns (Jenkins' own matching), and the proxy's user name and
  * password answer its 407, to that proxy only. The configuration is asked at each new connection; since clients keep
  * connections open for reuse, the engine is rebuilt (new clients) when {@link #settings} change. Without a proxy
- * configured, every host is reached directly, as Jenkins does.
+ * configured there, the JVM's own settings decide ({@code -Dhttps.proxyHost}, {@code -Dhttp.nonProxyHosts}), as for
+ * Jenkins' own {@code URL} connections; by default every host is reached directly.
  */
 final class JenkinsProxies implements Proxies {
 
@@ -42,8 +43,11 @@ final class JenkinsProxies implements Proxies {
     @Override
     public Proxy proxyFor(URI uri) {
         ProxyConfiguration proxy = configuration.get();
-        if (proxy == null || proxy.getName() == null || proxy.getName().isBlank() || uri.getHost() == null) {
+        if (uri.getHost() == null) {
             return Proxy.NO_PROXY;
+        }
+        if (proxy == null || proxy.getName() == null || proxy.getName().isBlank()) {
+            return Proxies.system().proxyFor(uri);
         }
         return proxy.createProxy(uri.getHost());
     }

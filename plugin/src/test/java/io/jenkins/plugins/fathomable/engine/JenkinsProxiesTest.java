@@ -16,7 +16,7 @@ class JenkinsProxiesTest {
     private final JenkinsProxies proxies = new JenkinsProxies(configured::get);
 
     @Test
-    void withoutAProxyConfiguredEveryHostIsReachedDirectly() {
+    void withoutAProxyConfiguredTheJvmDecidesWhichByDefaultIsDirect() {
         assertThat(proxies.proxyFor(URI.create("https://api.github.com/graphql"))).isEqualTo(Proxy.NO_PROXY);
         assertThat(proxies.credentials("proxy.example.com", 3128)).isEmpty();
     }

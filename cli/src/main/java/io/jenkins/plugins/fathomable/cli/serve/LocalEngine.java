@@ -66,7 +66,9 @@ public final class LocalEngine implements Engine {
         GITHUB_API_LOG.setLevel(Level.WARNING);
         ServeSettings s = context.settings();
         ServeCredentials credentials = new ServeCredentials(context.credentials(), s.registries(), System::getenv);
-        this.connector = ClusterConnector.forThisProcess(credentials, Proxies.system());
+        // https_proxy, http_proxy and no_proxy as other command-line tools read them; else the JVM's settings
+        Proxies proxies = EnvironmentProxies.of(System::getenv);
+        this.connector = ClusterConnector.forThisProcess(credentials, proxies);
         // Cached GitHub answers hold file contents of private repositories, releases their rendered objects.
         Path cache = s.stateDir().resolve("cache");
         Path releases = s.stateDir().resolve(RELEASES_DIR);
@@ -74,10 +76,10 @@ public final class LocalEngine implements Engine {
         OwnerOnlyFiles.ensureDirectory(releases);
         RequestCounter counter = new RequestCounter();
         // GraphQL for trackers with a token, REST answers of anonymous trackers cached for conditional requests
-        GitHubReader gitHub = new GitHubReader(s.githubApiUrl().toString(), credentials, Proxies.system(), s.github(),
+        GitHubReader gitHub = new GitHubReader(s.githubApiUrl().toString(), credentials, proxies, s.github(),
                 cache.resolve("github"), counter, context.clock(), Sleeper.system());
         RegistryClient registry = new RegistryClient(
-                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build(),
+                proxies.configure(HttpClient.newBuilder()).followRedirects(HttpClient.Redirect.NORMAL).build(),
                 registryConfig(s.registries()), credentials, counter, context.clock(), Sleeper.system());
         FlowConfig flow = new FlowConfig(s.environments().stream().map(this::environment).toList());
         ClusterClients clusterClients = s.renderOnly() ? ClusterClients.none() : this::client;
