@@ -30,6 +30,10 @@ import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
 import io.jenkins.plugins.fathomable.core.testing.GitHubGraphQl;
 import io.jenkins.plugins.fathomable.credentials.CredentialsSecretStore;
 import io.jenkins.plugins.fathomable.rest.ApiExchange;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -174,6 +179,58 @@ class PluginEngineNetworkTest {
         JsonNode read = replaced.path("status").path("state").asText().equals("READING")
                 ? await(engine, "team.app", "OK") : replaced;
         assertThat(read.path("status").path("image").path("digest").asText()).isEqualTo(pushed.digest());
+    }
+
+    @Test
+    void aRegistryThatNeverAnswersDoesNotHoldThePost() throws Exception {
+        List<Socket> held = new CopyOnWriteArrayList<>();
+        try (ServerSocket hanging = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            // accepts every connection and never says a word
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(hanging.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            }, "hanging registry");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            GitHubFixture github = new GitHubFixture(WM, Instant.now().plus(Duration.ofHours(1)), GRAPHQL);
+            String sha = GitHubFixture.sha("hanging");
+            github.repository("acme/hang", "main");
+            github.commit("acme/hang", "heads/main", sha);
+            github.file("acme/hang", "fathomable.yaml", sha, "apiVersion: fathomable.io/v1\nkind: Application\n"
+                    + "metadata:\n  name: hang\nspec:\n  pattern: web-service\n  image:\n    repository: 127.0.0.1:"
+                    + hanging.getLocalPort() + "/plugin/hang\n    tag: \"1.0.0\"\n  ports:\n    - name: http\n      port: 8080\n");
+            PluginEngine engine = engine(Duration.ofMillis(500));
+
+            JsonNode created = call(engine, "POST", "/", tracker("team.hang").replace("acme/app", "acme/hang"), 201);
+
+            assertThat(created.path("status").path("state").asText()).as(created.toString()).isEqualTo("READING");
+            assertThat(created.path("validation").path("pending").asBoolean()).isTrue();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (held.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(held).as("the read reached the hanging registry").isNotEmpty();
+            assertThat(call(engine, "GET", "/team.hang", null, 200).path("status").path("state").asText())
+                    .as("the read still waits for the registry").isEqualTo("READING");
+            // other requests are answered meanwhile
+            call(engine, "GET", "/", null, 200);
+
+            for (Socket s : held) {
+                s.close(); // the registry goes away: the read ends with an error
+            }
+            hanging.close();
+            JsonNode after = await(engine, "team.hang", "REGISTRY_ERROR");
+            assertThat(after.path("status").path("lastError").asText()).contains("could not be reached");
+        } finally {
+            for (Socket s : held) {
+                s.close();
+            }
+        }
     }
 
     private JsonNode await(PluginEngine engine, String id, String state) throws Exception {
