@@ -19,7 +19,7 @@ import java.util.function.Function;
  * plain HTTP ones (lower case first, then upper case), as {@code http://[user:password@]host[:port]} (port 1080 when
  * left out, as curl does), and {@code no_proxy}: a comma-separated list of hosts reached directly, each matching
  * itself and its subdomains ({@code example.com}, {@code .example.com}), optionally with {@code :port}, or {@code *}
- * for every host. The proxy's user and password answer its 407, to that proxy only. With neither variable set, the
+ * for every host; without {@code no_proxy}, {@code localhost}, {@code 127.0.0.1} and {@code ::1} are reached directly. The proxy's user and password answer its 407, to that proxy only. With neither variable set, the
  * JVM's own settings ({@code -Dhttps.proxyHost}, ...) decide, as {@link Proxies#system()} does.
  */
 final class EnvironmentProxies implements Proxies {
@@ -31,6 +31,9 @@ final class EnvironmentProxies implements Proxies {
             return new Proxy(Proxy.Type.HTTP, InetSocketAddress.createUnresolved(host, port));
         }
     }
+
+    /** Hosts reached directly when {@code no_proxy} is not set. */
+    private static final List<String> LOOPBACK = List.of("localhost", "127.0.0.1", "::1");
 
     private final Target https;
     private final Target http;
@@ -54,7 +57,8 @@ final class EnvironmentProxies implements Proxies {
             return Proxies.system();
         }
         String no = variable(environment, "no_proxy");
-        List<String> noProxy = no == null ? List.of() : Arrays.stream(no.split(","))
+        // unset: this machine is reached directly, as the JVM's default http.nonProxyHosts says; set: as it says
+        List<String> noProxy = no == null ? LOOPBACK : Arrays.stream(no.split(","))
                 .map(e -> e.trim().toLowerCase(Locale.ROOT)).filter(e -> !e.isEmpty()).toList();
         return new EnvironmentProxies(https, http, noProxy);
     }

@@ -107,7 +107,9 @@ class EnvironmentProxiesTest {
 
     @Test
     void httpProxyWithUserAndPasswordCarriesGitHubAndTheRegistry() throws Exception {
-        TrackerObservation seen = poll(Map.of("http_proxy", "http://robot:p%40ss%3Aword@127.0.0.1:" + proxy.port()));
+        // no_proxy set without this machine: the stand-ins on loopback are reached through the proxy too
+        TrackerObservation seen = poll(Map.of("http_proxy", "http://robot:p%40ss%3Aword@127.0.0.1:" + proxy.port(),
+                "no_proxy", "example.com"));
 
         assertThat(seen.status()).as(String.valueOf(seen.lastError())).isEqualTo(TrackerObservation.Status.OK);
         assertThat(seen.image().digest()).isEqualTo(pushed.digest());
@@ -125,8 +127,22 @@ class EnvironmentProxiesTest {
     }
 
     @Test
+    void withoutNoProxyThisMachineIsReachedDirectly() throws Exception {
+        TrackerObservation seen = poll(Map.of("HTTPS_PROXY", "http://127.0.0.1:" + proxy.port(),
+                "HTTP_PROXY", "http://127.0.0.1:" + proxy.port()));
+
+        assertThat(seen.status()).isEqualTo(TrackerObservation.Status.OK);
+        assertThat(proxy.requests()).isEmpty();
+        Proxies proxies = EnvironmentProxies.of(Map.of("https_proxy", "http://proxy.example.com:3128")::get);
+        assertThat(proxies.proxyFor(URI.create("https://localhost:8443/"))).isEqualTo(Proxy.NO_PROXY);
+        assertThat(proxies.proxyFor(URI.create("https://[::1]:8443/"))).isEqualTo(Proxy.NO_PROXY);
+        assertThat(proxies.proxyFor(URI.create("https://api.github.com/"))).isNotEqualTo(Proxy.NO_PROXY);
+    }
+
+    @Test
     void wrongProxyCredentialsShowOnTheStatus() throws Exception {
-        TrackerObservation seen = poll(Map.of("http_proxy", "http://robot:wrong@127.0.0.1:" + proxy.port()));
+        TrackerObservation seen = poll(Map.of("http_proxy", "http://robot:wrong@127.0.0.1:" + proxy.port(),
+                "no_proxy", "example.com"));
 
         assertThat(seen.status()).isNotEqualTo(TrackerObservation.Status.OK);
         assertThat(seen.lastError()).contains("407");
