@@ -25,7 +25,7 @@ class MessagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"config", "status"})
+    @ValueSource(strings = {"config", "status", "credentials"})
     void everyKeyHasItsMethodAndEveryMethodItsKey(String feature) throws IOException, ClassNotFoundException {
         Class<?> messages = messages(feature);
         Properties bundle = new Properties();

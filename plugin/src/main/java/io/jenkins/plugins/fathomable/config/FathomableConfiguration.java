@@ -192,6 +192,14 @@ public class FathomableConfiguration extends GlobalConfiguration {
         return text.replace("\r\n", "\n").strip() + "\n";
     }
 
+    /**
+     * Which tracker list is configured: the list itself, which is replaced (never changed in place) whenever trackers
+     * are set, so the engine sees by identity whether it has copied these trackers into its store already.
+     */
+    public Object trackersRevision() {
+        return trackers;
+    }
+
     /** The configured trackers as the engine takes them. */
     public List<Tracker> trackers() {
         return TrackerConfigs.toTrackers(trackers);

@@ -11,13 +11,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Tokens posted through the REST API, kept as secret-text credentials in Jenkins' system store under
- * {@code fathomable-<group>.<name>} (encrypted by Jenkins like every credential); nothing else holds them. Only
- * ids with that reserved prefix are written or removed, so the API can never overwrite an admin's credentials.
+ * Tokens posted through the REST API, kept as secret-text credentials in Fathomable's own credentials store
+ * ({@link FathomableCredentialsProvider}) under {@code fathomable-<group>.<name>} (encrypted by Jenkins like every
+ * credential); nothing else holds them. Only ids with that reserved prefix are written or removed, so the API can
+ * never overwrite an admin's credentials.
  */
 public final class CredentialsSecretStore implements SecretStore {
 
-    /** Writes secret-text credentials to the system store; {@link SystemStoreWriter} in Jenkins. */
+    /** Writes secret-text credentials; {@link TrackerTokensWriter} in Jenkins. */
     public interface Writer {
         /** Adds or replaces the secret text with this id. */
         void put(String id, String description, String secret) throws IOException;

@@ -24,8 +24,8 @@ import jenkins.model.Jenkins;
  * Core's {@link CredentialsPort} over the credentials plugin, in the context the drop-downs list them in (Jenkins,
  * as SYSTEM). Listing the credentials costs as much as there are, and a poll pass looks up one id per tracker (each
  * tracker created through REST has its own), so lookups go through an index by id, built by the first lookup after
- * it went stale: at each poll pass ({@link #refresh}), when the system store is saved (an admin's change, a token
- * posted through REST), and once more when an id is missing from it (a provider that does not say when it changes).
+ * it went stale: at each poll pass ({@link #refresh}), when the system store or Fathomable's own store of tokens
+ * posted through REST changes, and once more when an id is missing from it (a provider that does not say when it changes).
  * A pass of n trackers lists the credentials once or twice, not n times.
  */
 public final class JenkinsCredentials implements CredentialsPort {
@@ -116,13 +116,18 @@ public final class JenkinsCredentials implements CredentialsPort {
         return refreshes.get() + changes.getAsLong();
     }
 
+    /** Makes every index stale: a store of credentials has changed (Fathomable's own store says so itself). */
+    static void storeChanged() {
+        STORE_CHANGES.incrementAndGet();
+    }
+
     /** Makes every index stale when the system credentials store is saved, by anyone. */
     @Extension
     public static final class StoreChanges extends SaveableListener {
         @Override
         public void onChange(Saveable o, XmlFile file) {
             if (o instanceof SystemCredentialsProvider) {
-                STORE_CHANGES.incrementAndGet();
+                storeChanged();
             }
         }
     }

@@ -31,6 +31,7 @@ final class ConfiguredTrackers {
     private final TrackerStore store;
     private final Supplier<List<Tracker>> configured;
     private final Memory memory;
+    private Object syncedRevision;
 
     ConfiguredTrackers(TrackerStore store, Supplier<List<Tracker>> configured, Memory memory) {
         this.store = Objects.requireNonNull(store, "store");
@@ -41,6 +42,17 @@ final class ConfiguredTrackers {
     /** The ids currently defined by the configuration. */
     Set<TrackerId> ids() {
         return configured.get().stream().map(Tracker::id).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Syncs unless the configuration's trackers are still the {@code revision} last synced (compared by identity:
+     * the configuration replaces its list whenever trackers are set), so every use of the engine can ask cheaply.
+     */
+    synchronized void syncIfChanged(Object revision, Consumer<String> log) {
+        if (revision == null || revision != syncedRevision) {
+            sync(log);
+            syncedRevision = revision;
+        }
     }
 
     synchronized void sync(Consumer<String> log) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.fathomable.engine;
 
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.init.InitMilestone;
 import hudson.init.Terminator;
 import io.jenkins.plugins.fathomable.config.EngineSettings;
 import io.jenkins.plugins.fathomable.config.FathomableConfiguration;
@@ -16,7 +17,7 @@ import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
 import io.jenkins.plugins.fathomable.credentials.CredentialMapper;
 import io.jenkins.plugins.fathomable.credentials.CredentialsSecretStore;
 import io.jenkins.plugins.fathomable.credentials.JenkinsCredentials;
-import io.jenkins.plugins.fathomable.credentials.SystemStoreWriter;
+import io.jenkins.plugins.fathomable.credentials.TrackerTokensWriter;
 import io.jenkins.plugins.fathomable.runs.InterruptedReleases;
 import io.jenkins.plugins.fathomable.runs.JenkinsReleaseJobs;
 import io.jenkins.plugins.fathomable.runs.PipelineReleaseExecutor;
@@ -39,8 +40,8 @@ import jenkins.util.Timer;
  * {@link PluginEngine} rebuilt whenever the engine settings of {@link FathomableConfiguration} change. Deployments
  * become runs of each tracker's Pipeline job ({@link PipelineReleaseExecutor}), whose outcomes go to the current
  * release engine. The poller, the REST action, the status page and (through {@link EngineServices}) release runs and
- * Pipeline steps all come here. At the first build after a start, deployments left in progress are settled
- * ({@link InterruptedReleases}).
+ * Pipeline steps all come here. At the first use once Jenkins is fully up, deployments a restart left in progress
+ * are settled ({@link InterruptedReleases}).
  */
 @Extension
 public final class FathomableEngine {
@@ -58,6 +59,7 @@ public final class FathomableEngine {
     private ExecutorService background;
     private boolean closed;
     private PluginEngine engine;
+    private ReleaseExecutor executor;
     private EngineSettings builtFrom;
     private JenkinsProxies.Settings builtWithProxy;
 
@@ -72,6 +74,8 @@ public final class FathomableEngine {
         // a changed HTTP proxy rebuilds the clients too: connections already open would keep the old route
         JenkinsProxies.Settings proxy = JenkinsProxies.settings(Jenkins.get().getProxy());
         if (engine != null && settings.equals(builtFrom) && java.util.Objects.equals(proxy, builtWithProxy)) {
+            engine.syncConfigured(config.trackersRevision());
+            settleOnce();
             return engine;
         }
         Path root = Jenkins.get().getRootDir().toPath().resolve("fathomable");
@@ -80,22 +84,32 @@ public final class FathomableEngine {
             threads = new EngineThreads();
         }
         JenkinsCredentials credentials = new JenkinsCredentials(CredentialMapper.jenkins());
-        CredentialsSecretStore secrets = new CredentialsSecretStore(new SystemStoreWriter(), credentials);
+        CredentialsSecretStore secrets = new CredentialsSecretStore(new TrackerTokensWriter(), credentials);
         // Batched GraphQL lookups with each tracker's token (a GitHub App's credentials give an installation token),
         // per-tracker REST for anonymous trackers; one request budget per token, kept while the settings last.
         GitHubReader gitHub = new GitHubReader(settings.githubApiUrl(), credentials, proxies, settings.github(),
                 root.resolve("github-cache"), counter, clock, Sleeper.system());
-        ReleaseExecutor executor = releaseExecutor(jobs, () -> FathomableConfiguration.get().getReleasePipelineTemplate(),
+        executor = releaseExecutor(jobs, () -> FathomableConfiguration.get().getReleasePipelineTemplate(),
                 Timer.get(), () -> engine().releases());
         engine = new PluginEngine(settings, config::trackers, store, new FileMemory(root.resolve("configured-trackers.txt")),
                 secrets, credentials::refresh, gitHub, proxies, executor, counter, clock, threads.threads(PluginEngine.ANSWER_WITHIN));
         builtFrom = settings;
         builtWithProxy = proxy;
-        if (!settled) {
-            settled = true;
-            settleInterrupted(engine.releases(), jobs, Timer.get());
-        }
+        engine.syncConfigured(config.trackersRevision());
+        settleOnce();
         return engine;
+    }
+
+    /**
+     * Settles what a restart left in progress, at the first use of the engine once Jenkins is fully up (its build
+     * queue is loaded only then), before this session hands anything out: nothing does before that (the poller waits
+     * for it too, and Jenkins serves no request earlier).
+     */
+    private void settleOnce() {
+        if (!settled && Jenkins.get().getInitLevel() == InitMilestone.COMPLETED) {
+            settled = true;
+            settleInterrupted(engine.releases(), jobs, executor, Timer.get());
+        }
     }
 
     /**
@@ -110,12 +124,14 @@ public final class FathomableEngine {
 
     /**
      * Takes the deployments in progress now, before this session hands out any, and settles them on
-     * {@code background} (Jenkins' Timer runs as SYSTEM, so every job and queue item is visible).
+     * {@code background} (Jenkins' Timer runs as SYSTEM, so every job and queue item is visible); lost ones are
+     * queued again through {@code executor}.
      */
-    static void settleInterrupted(ReleaseEngine releases, ReleaseJobs jobs, Executor background) {
+    static void settleInterrupted(ReleaseEngine releases, ReleaseJobs jobs, ReleaseExecutor executor,
+            Executor background) {
         List<DeploymentRequest> left = releases.inProgress();
         if (!left.isEmpty()) {
-            background.execute(() -> InterruptedReleases.settle(left, jobs, releases::completed));
+            background.execute(() -> InterruptedReleases.settle(left, jobs, releases::completed, executor));
         }
     }
 

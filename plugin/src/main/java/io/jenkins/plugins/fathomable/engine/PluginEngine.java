@@ -139,6 +139,15 @@ public final class PluginEngine {
         }
     }
 
+    /**
+     * Copies the configured trackers into the store unless {@code revision} (the configuration's tracker list, by
+     * identity) was synced already: called at every use of the engine, so a tracker of the configuration is in the
+     * REST API and on the pages from the moment it is configured, not only after the next poll pass.
+     */
+    public void syncConfigured(Object revision) {
+        configured.syncIfChanged(revision, LOG::fine);
+    }
+
     /** Starts what soak times and windows now allow, without polling. */
     public void reconcile() {
         engine.releases().reconcile();

@@ -73,7 +73,11 @@ public final class JenkinsReleaseJobs implements ReleaseJobs {
         }
         WorkflowJob job = jenkins.getItemByFullName(ReleaseJobName.of(deployment.tracker()), WorkflowJob.class);
         WorkflowRun run = job == null ? null : job.getLastBuild();
-        for (int seen = 0; run != null && seen < RECENT_RUNS; seen++, run = run.getPreviousBuild()) {
+        for (int seen = 0; run != null; seen++, run = run.getPreviousBuild()) {
+            if (seen == RECENT_RUNS) {
+                return new RunState.NotFoundRecently("no run of it among the " + RECENT_RUNS + " newest runs of job "
+                        + job.getFullName());
+            }
             ReleaseCause cause = run.getCause(ReleaseCause.class);
             if (cause == null || !cause.run().deployment().equals(deployment)) {
                 continue;

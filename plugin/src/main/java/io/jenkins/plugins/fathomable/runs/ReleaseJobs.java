@@ -38,6 +38,10 @@ public interface ReleaseJobs {
         /** Finished, with the outcome its result means (the run listener reports the same). */
         record Finished(DeploymentOutcome outcome) implements RunState {
         }
+
+        /** Not found among the runs looked at, but older ones were not looked at: it may have run. */
+        record NotFoundRecently(String reason) implements RunState {
+        }
     }
 
     /** Receives the outcome of a deployment the executor could not start. */

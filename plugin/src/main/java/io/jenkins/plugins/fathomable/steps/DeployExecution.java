@@ -24,8 +24,8 @@ import org.jenkinsci.plugins.workflow.steps.StepExecution;
 /**
  * Runs {@code fathomableApply} and {@code fathomableRelease} without holding a thread: {@link #start()} hands the work
  * to Jenkins' Timer and returns. Saved with the Pipeline program as plain fields; after a controller restart
- * {@link #onResume()} re-attaches: if the apply had finished it only waits for readiness again (until the same
- * deadline), otherwise it applies again (server-side apply is idempotent).
+ * {@link #onResume()} re-attaches: if the apply had finished (saved at once, {@link #onApplied}) it only waits for
+ * readiness again (until the same deadline), otherwise it applies again (server-side apply is idempotent).
  */
 final class DeployExecution extends StepExecution {
 
@@ -101,7 +101,7 @@ final class DeployExecution extends StepExecution {
 
             @Override
             public void applied(Inventory inventory) {
-                applied = AppliedObjects.encode(inventory);
+                onApplied(inventory);
             }
         };
         ArrayList<String> done = applied;
@@ -113,6 +113,21 @@ final class DeployExecution extends StepExecution {
                 : deployer.awaitReady(c, AppliedObjects.decode(done), deadline, progress);
         running = future;
         future.whenComplete((result, error) -> finish(services, releaseRun, c, runUrl, log, result, error));
+    }
+
+    /**
+     * The release is applied: from here a restart must only wait for readiness again. Pipeline saves a step's state
+     * with the program, at its own moments (a clean shutdown among them); after a crash it resumes from the last
+     * save, so the state is saved now, or a resumed run would apply the same release a second time.
+     */
+    void onApplied(Inventory inventory) {
+        applied = AppliedObjects.encode(inventory);
+        getContext().saveState();
+    }
+
+    /** Whether a resumed execution only waits for readiness ({@code true}) or applies again. */
+    boolean isApplied() {
+        return applied != null;
     }
 
     private void finish(FathomableServices services, ReleaseRun releaseRun, ReleaseCoordinates c, String runUrl,

@@ -112,32 +112,33 @@ class FathomableEngineWiringTest {
     }
 
     @Test
-    void atStartOnlyTheDeploymentsAlreadyInProgressAreSettledAndOnTheTimer() {
+    void atStartOnlyTheDeploymentsAlreadyInProgressAreSettledOnTheTimerAndALostOneIsQueuedAgain() {
         ReleaseFixture before = new ReleaseFixture(dir, Clock.fixed(ReleaseFixture.T0, ZoneOffset.UTC));
         before.track(List.of(ReleaseFixture.release(1, "x: 1", ReleaseStatus.QUEUED, "dev")), Map.of());
         before.engine.reconcile(ReleaseFixture.TRACKER);
         DeploymentRequest lost = before.handedOut.get(0);
-        // Jenkins restarts: a new engine over the same store
-        ReleaseEngine engine = engine(new FileTrackerStore(dir), new AtomicReference<>(), PipelineTemplate.DEFAULT);
+        // Jenkins restarts: a new engine over the same store; the run's queue item was not saved
+        AtomicReference<ReleaseEngine> current = new AtomicReference<>();
+        ReleaseEngine engine = engine(new FileTrackerStore(dir), current, PipelineTemplate.DEFAULT);
+        ReleaseExecutor executor = FathomableEngine.releaseExecutor(jobs, () -> PipelineTemplate.DEFAULT, timer::add,
+                current::get);
 
-        FathomableEngine.settleInterrupted(engine, jobs, timer::add);
-        assertThat(engine.inProgress()).as("nothing on the caller's thread").hasSize(1);
+        FathomableEngine.settleInterrupted(engine, jobs, executor, timer::add);
+        assertThat(timer).as("nothing on the caller's thread").hasSize(1);
+        runTimer();
         runTimer();
 
-        assertThat(engine.inProgress()).isEmpty();
-        assertThat(engine.history(ReleaseFixture.TRACKER)).anySatisfy(h -> {
-            assertThat(h.action()).isEqualTo("failed");
-            assertThat(h.detail()).contains("Jenkins restarted");
-        });
-        assertThat(jobs.scheduled).as("a lost deployment is not re-run by itself").isEmpty();
-        assertThat(lost.environment()).isEqualTo("dev");
+        assertThat(jobs.scheduled).as("its run queued again, once").singleElement()
+                .satisfies(r -> assertThat(r.deployment()).isEqualTo(lost.id()));
+        assertThat(engine.inProgress()).extracting(DeploymentRequest::id).containsExactly(lost.id());
+        assertThat(engine.history(ReleaseFixture.TRACKER)).noneSatisfy(h -> assertThat(h.action()).isEqualTo("failed"));
     }
 
     @Test
     void nothingInProgressMeansNothingToSettle() {
         ReleaseEngine engine = engine(new FileTrackerStore(dir), new AtomicReference<>(), PipelineTemplate.DEFAULT);
 
-        FathomableEngine.settleInterrupted(engine, jobs, timer::add);
+        FathomableEngine.settleInterrupted(engine, jobs, request -> { }, timer::add);
 
         assertThat(timer).isEmpty();
     }

@@ -176,6 +176,29 @@ class PluginEngineTest {
         assertThat(engine.store().ids()).extracting(TrackerId::toString).containsExactly("team.app");
     }
 
+    /** Found by the end-to-end suite: a tracker of Configuration as Code answered 404 until the first poll pass. */
+    @Test
+    void aConfiguredTrackerIsInTheApiBeforeAnyPollPassAndSyncedAgainOnlyWhenTheListIsReplaced() {
+        configured.add(Tracker.of("payments.api", "acme/payments", "fathomable.yaml", null, "main", null, null));
+        Object revision = new Object();
+
+        engine.syncConfigured(revision);
+
+        ApiResponse one = call(READER, "GET", "/payments.api", null);
+        assertThat(one.status()).as(one.bodyText()).isEqualTo(200);
+        assertThat(one.bodyText()).contains("\"sourcePath\":\"fathomable.yaml\"");
+        assertThat(call(READER, "GET", "/", null).bodyText()).contains("payments.api");
+
+        configured.set(0, Tracker.of("payments.api", "acme/payments", "deploy/fathomable.yaml", null, "main", null, null));
+        engine.syncConfigured(revision);
+        assertThat(engine.store().get(TrackerId.parse("payments.api")).orElseThrow().tracker().sourcePath())
+                .as("the same list: not read again").isEqualTo("fathomable.yaml");
+
+        engine.syncConfigured(new Object());
+        assertThat(engine.store().get(TrackerId.parse("payments.api")).orElseThrow().tracker().sourcePath())
+                .as("a new list: synced").isEqualTo("deploy/fathomable.yaml");
+    }
+
     @Test
     void aConfiguredIdCannotBeTakenThroughRestBeforeTheFirstPass() {
         configured.add(Tracker.of("payments.api", "acme/payments", "fathomable.yaml", null, null, null, null));

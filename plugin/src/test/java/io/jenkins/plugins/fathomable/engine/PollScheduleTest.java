@@ -1,9 +1,11 @@
 package io.jenkins.plugins.fathomable.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PollScheduleTest {
@@ -31,5 +33,25 @@ class PollScheduleTest {
     void aShorterIntervalTakesEffectAtTheNextTick() {
         assertThat(PollSchedule.due(T0, T0.plusSeconds(120), Duration.ofMinutes(60))).isFalse();
         assertThat(PollSchedule.due(T0, T0.plusSeconds(120), Duration.ofMinutes(1))).isTrue();
+    }
+
+    @Test
+    void theSystemPropertyOverridesTheIntervalInWholeSeconds() {
+        assertThat(PollSchedule.override(null)).isEmpty();
+        assertThat(PollSchedule.override(" ")).isEmpty();
+        assertThat(PollSchedule.override(" 3 ")).contains(Duration.ofSeconds(3));
+        assertThat(PollSchedule.override("86400")).contains(Duration.ofDays(1));
+        // every tick of a short override polls, slack or not
+        assertThat(PollSchedule.due(T0, T0.plusSeconds(3), Duration.ofSeconds(3))).isTrue();
+    }
+
+    @Test
+    void aBadOverrideIsRefusedNamingTheProperty() {
+        for (String bad : List.of("0", "-5", "2.5", "3s", "86401")) {
+            assertThatThrownBy(() -> PollSchedule.override(bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("-D" + PollSchedule.INTERVAL_PROPERTY)
+                    .hasMessageContaining("'" + bad + "'");
+        }
     }
 }

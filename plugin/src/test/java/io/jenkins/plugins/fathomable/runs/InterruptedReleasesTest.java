@@ -4,18 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jenkins.plugins.fathomable.core.release.DeploymentId;
 import io.jenkins.plugins.fathomable.core.release.DeploymentRequest;
+import io.jenkins.plugins.fathomable.core.release.ReleaseExecutor;
 import io.jenkins.plugins.fathomable.core.release.ReleaseStatus;
 import io.jenkins.plugins.fathomable.testing.ReleaseFixture;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Deployments a restart left in progress: kept when their run survived, failed with a reason when it did not. */
+/**
+ * Deployments a restart left in progress: kept when their run survived, reported when it finished, queued again when
+ * no run exists (found by the end-to-end suite: a run queued less than a minute before Jenkins stopped was lost with
+ * Jenkins' unsaved queue, and the deployment failed).
+ */
 class InterruptedReleasesTest {
 
     @TempDir
@@ -23,6 +29,8 @@ class InterruptedReleasesTest {
     private ReleaseFixture fixture;
     private final PipelineReleaseExecutorTest.FakeJobs jobs = new PipelineReleaseExecutorTest.FakeJobs();
     private DeploymentRequest left;
+    private final List<DeploymentRequest> executed = new ArrayList<>();
+    private final ReleaseExecutor executor = executed::add;
 
     @BeforeEach
     void aDeploymentToDevIsInProgressAsTheControllerStarts() {
@@ -37,11 +45,11 @@ class InterruptedReleasesTest {
         jobs.runs.put(left.id(), new ReleaseJobs.RunState.Active());
 
         List<DeploymentId> failed = InterruptedReleases.settle(fixture.engine.inProgress(), jobs,
-                fixture.engine::completed);
+                fixture.engine::completed, executor);
 
         assertThat(failed).isEmpty();
         assertThat(fixture.engine.inProgress()).extracting(DeploymentRequest::id).containsExactly(left.id());
-        assertThat(jobs.scheduled).as("never scheduled a second time").isEmpty();
+        assertThat(executed).as("never scheduled a second time").isEmpty();
     }
 
     @Test
@@ -51,7 +59,7 @@ class InterruptedReleasesTest {
                 RunOutcomes.of("SUCCESS", "fathomable-shop.payments-api #3", url)));
 
         List<DeploymentId> failed = InterruptedReleases.settle(fixture.engine.inProgress(), jobs,
-                fixture.engine::completed);
+                fixture.engine::completed, executor);
 
         assertThat(failed).isEmpty();
         assertThat(fixture.engine.inProgress()).as("deployed in dev, on to the next environment")
@@ -60,24 +68,55 @@ class InterruptedReleasesTest {
             assertThat(h.action()).isEqualTo("deployed");
             assertThat(h.runUrl()).isEqualTo(url);
         });
-        assertThat(jobs.scheduled).isEmpty();
+        assertThat(executed).isEmpty();
     }
 
     @Test
-    void aDeploymentWithoutARunIsReportedFailedSoItCanBeRetried() {
-        List<DeploymentId> failed = InterruptedReleases.settle(fixture.engine.inProgress(), jobs,
-                fixture.engine::completed);
+    void aDeploymentWithoutAnyRunIsQueuedAgainOnceAndStaysInProgress() {
+        List<DeploymentId> requeued = InterruptedReleases.settle(fixture.engine.inProgress(), jobs,
+                fixture.engine::completed, executor);
 
-        assertThat(failed).containsExactly(left.id());
+        assertThat(requeued).containsExactly(left.id());
+        assertThat(executed).as("the same deployment, handed to the executor once more").containsExactly(left);
+        assertThat(fixture.engine.inProgress()).extracting(DeploymentRequest::id).containsExactly(left.id());
+        assertThat(fixture.engine.history(ReleaseFixture.TRACKER)).noneSatisfy(h ->
+                assertThat(h.action()).isEqualTo("failed"));
+    }
+
+    @Test
+    void aLostDeploymentWhoseRunCannotBeQueuedAgainIsReportedFailedSoItCanBeRetried() {
+        ReleaseExecutor shuttingDown = request -> {
+            throw new IllegalStateException("Jenkins is shutting down");
+        };
+
+        List<DeploymentId> requeued = InterruptedReleases.settle(fixture.engine.inProgress(), jobs,
+                fixture.engine::completed, shuttingDown);
+
+        assertThat(requeued).isEmpty();
         assertThat(fixture.engine.inProgress()).isEmpty();
         assertThat(fixture.engine.history(ReleaseFixture.TRACKER)).anySatisfy(h -> {
             assertThat(h.action()).isEqualTo("failed");
             assertThat(h.environment()).isEqualTo("dev");
-            assertThat(h.detail()).contains("Jenkins restarted").contains("retry the release");
+            assertThat(h.detail()).contains("Jenkins restarted").contains("Jenkins is shutting down");
         });
         assertThat(fixture.store.get(ReleaseFixture.TRACKER).orElseThrow().releases().release(1).orElseThrow()
                 .status()).isEqualTo(ReleaseStatus.FAILED);
-        assertThat(jobs.scheduled).isEmpty();
+    }
+
+    @Test
+    void aDeploymentWhoseRunMayBeAmongOlderRunsIsReportedFailedNeverRunAgain() {
+        jobs.runs.put(left.id(), new ReleaseJobs.RunState.NotFoundRecently(
+                "no run of it among the 100 newest runs of job fathomable-shop.payments-api"));
+
+        List<DeploymentId> requeued = InterruptedReleases.settle(fixture.engine.inProgress(), jobs,
+                fixture.engine::completed, executor);
+
+        assertThat(requeued).isEmpty();
+        assertThat(executed).isEmpty();
+        assertThat(fixture.engine.history(ReleaseFixture.TRACKER)).anySatisfy(h -> {
+            assertThat(h.action()).isEqualTo("failed");
+            assertThat(h.detail()).contains("retry the release").contains("100 newest runs");
+        });
     }
 
     @Test
@@ -90,9 +129,10 @@ class InterruptedReleasesTest {
         };
 
         List<DeploymentId> failed = InterruptedReleases.settle(fixture.engine.inProgress(), broken,
-                fixture.engine::completed);
+                fixture.engine::completed, executor);
 
         assertThat(failed).isEmpty();
         assertThat(fixture.engine.inProgress()).hasSize(1);
+        assertThat(executed).as("not queued again while it may still run").isEmpty();
     }
 }

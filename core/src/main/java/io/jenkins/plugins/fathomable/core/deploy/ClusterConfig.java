@@ -30,7 +30,9 @@ public sealed interface ClusterConfig permits ClusterConfig.InCluster, ClusterCo
     }
 
     /**
-     * An API server URL and a bearer token (typically a service account token) held as a credential.
+     * An API server URL and a bearer token (typically a service account token) held as a credential. The URL is
+     * {@code https://}; plain {@code http://} only on the loopback interface ({@code kubectl proxy} on the controller,
+     * a local test API server), where the token never leaves the machine.
      *
      * @param caCertificate the server's CA, PEM text or base64 of it as in kubeconfig; {@code null} for the JVM's
      *                      trust store
@@ -48,9 +50,11 @@ public sealed interface ClusterConfig permits ClusterConfig.InCluster, ClusterCo
             } catch (IllegalArgumentException e) {
                 throw new ValidationException("cluster.serverUrl", "is not a URL: " + e.getMessage());
             }
-            if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-                throw new ValidationException("cluster.serverUrl",
-                        "must be an https:// URL with a host (the token must not travel in clear), got '" + serverUrl + "'");
+            if (uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme())
+                    || "http".equalsIgnoreCase(uri.getScheme()) && isLoopback(uri.getHost()))) {
+                throw new ValidationException("cluster.serverUrl", "must be an https:// URL with a host (the token "
+                        + "must not travel in clear; http:// only for localhost, 127.x.x.x or [::1]), got '" + serverUrl
+                        + "'");
             }
             serverUrl = serverUrl.trim();
             if (credentialsId == null || credentialsId.isBlank()) {
@@ -58,6 +62,15 @@ public sealed interface ClusterConfig permits ClusterConfig.InCluster, ClusterCo
             }
             caCertificate = caCertificate == null || caCertificate.isBlank() ? null : caCertificate.trim();
         }
+
+        /** {@code localhost}, an address in 127.0.0.0/8 or {@code [::1]}, by name only: nothing is resolved. */
+        static boolean isLoopback(String host) {
+            String h = host.toLowerCase(java.util.Locale.ROOT);
+            return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || LOOPBACK_V4.matcher(h).matches();
+        }
+
+        private static final java.util.regex.Pattern LOOPBACK_V4 =
+                java.util.regex.Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
 
         @Override
         public String toString() {

@@ -147,13 +147,30 @@ class ClusterConnectorTest {
 
     @Test
     void serverUrlMustBeHttpsAndCredentialsIdIsRequired() {
-        assertThatThrownBy(() -> new ClusterConfig.ServerToken("http://127.0.0.1:6443", "k8s-prod", null, false))
-                .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("cluster.serverUrl: must be an https:// URL");
+        for (String clear : List.of("http://kube.example.com:6443", "http://10.0.0.1:6443", "http://127.0.0.1.example.com",
+                "http://[::2]:8001", "ftp://127.0.0.1", "http:///api")) {
+            assertThatThrownBy(() -> new ClusterConfig.ServerToken(clear, "k8s-prod", null, false)).as(clear)
+                    .isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("cluster.serverUrl: must be an https:// URL");
+        }
         assertThatThrownBy(() -> new ClusterConfig.ServerToken("https://kube.example.com", " ", null, false))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("cluster.credentialsId: is required");
         assertThat(new ClusterConfig.ServerToken("https://kube.example.com", "k8s-prod", null, true).toString())
                 .contains("TLS verification OFF");
+    }
+
+    @Test
+    void plainHttpOnlyOnTheLoopbackInterfaceWhereTheTokenStaysOnTheMachine() {
+        for (String loopback : List.of("http://127.0.0.1:8001", "http://localhost:8001", "HTTP://127.10.0.2",
+                "http://[::1]:8001")) {
+            assertThat(new ClusterConfig.ServerToken(loopback, "k8s-prod", null, false).serverUrl()).isEqualTo(loopback);
+        }
+        try (MockCluster plain = MockCluster.start(); KubernetesClient client = connector(Map.of()).connect(
+                new ClusterConfig.ServerToken(plain.url(), "k8s-prod", null, false))) {
+            client.configMaps().inNamespace("shop-dev").list();
+            assertThat(plain.dispatcher.requests()).singleElement().satisfies(r ->
+                    assertThat(r.getHeader("Authorization")).isEqualTo("Bearer prod-token-123"));
+        }
     }
 
     @Test

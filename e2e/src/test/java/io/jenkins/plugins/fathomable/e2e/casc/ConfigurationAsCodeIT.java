@@ -87,6 +87,10 @@ class ConfigurationAsCodeIT {
         for (String secret : List.of(GITHUB_TOKEN, GHCR_TOKEN, PROD_SA_TOKEN)) {
             assertThat(credentials).doesNotContain(secret);
         }
+        // at once, not only after the poller's first pass (up to a minute after boot here; it answered 404 until then)
+        JenkinsClient.Response tracker = GROUP.admin().get("trackers/payments.api");
+        assertThat(tracker.status()).as("%s", tracker).isEqualTo(200);
+        assertThat(tracker.json().path("sourcePath").asText()).isEqualTo("deploy/fathomable.yaml");
     }
 
     @Test

@@ -110,6 +110,11 @@ public final class JenkinsGroup implements ExecutionCondition, BeforeAllCallback
         }
     }
 
+    /** Shuts Jenkins down as an administrator does ({@link RealJenkins#exit}); {@link RealJenkins#startAgain()} boots it. */
+    public void exitCleanly() {
+        jenkins.exit(admin());
+    }
+
     public RealJenkins jenkins() {
         return jenkins;
     }

@@ -100,8 +100,70 @@ public final class RealJenkins implements AutoCloseable {
     /** Stops Jenkins and starts it again on the same {@code JENKINS_HOME} and port, keeping the previous log. */
     public synchronized void restart() throws IOException, InterruptedException {
         stop();
+        startAgain();
+    }
+
+    /**
+     * Shuts Jenkins down the way an administrator does ({@code POST /exit}, Manage Jenkins » Shut down): Jenkins
+     * saves its build queue, suspends running Pipelines and exits. {@link #stop()} cannot: the runtime's launcher
+     * stops no web application on {@code SIGTERM}, so Jenkins' own shutdown never runs there. Falls back to
+     * {@link #stop()} if the process has not ended after two minutes.
+     */
+    public synchronized void exit(JenkinsClient admin) {
+        if (pid <= 0) {
+            return;
+        }
+        JenkinsClient.Response r = admin.postForm("exit", java.util.Map.of());
+        if (r.status() != 200) {
+            throw new IllegalStateException("POST /exit answered " + r);
+        }
+        long exiting = pid;
+        boolean ended = ProcessHandle.of(exiting).map(p -> {
+            try {
+                p.onExit().get(120, TimeUnit.SECONDS);
+                return true;
+            } catch (Exception e) {
+                return false;
+            }
+        }).orElse(true);
+        stop();
+        if (!ended) {
+            throw new IllegalStateException("Jenkins [" + name + "] did not exit within two minutes of POST /exit");
+        }
+    }
+
+    /**
+     * Starts Jenkins again after {@link #stop()} or {@link #kill()}, on the same {@code JENKINS_HOME} and port, keeping
+     * the previous log.
+     */
+    public synchronized void startAgain() throws IOException, InterruptedException {
+        if (pid > 0) {
+            throw new IllegalStateException(name + " is running");
+        }
         log.rotate();
         launch();
+    }
+
+    /**
+     * Ends the process at once (SIGKILL), as a crash or an OOM killer would: no shutdown hook runs, nothing is saved
+     * that was not saved already. {@link #startAgain()} boots it again.
+     */
+    public synchronized void kill() {
+        if (pid <= 0) {
+            return;
+        }
+        long killing = pid;
+        pid = -1;
+        RUNNING.remove(this);
+        ProcessHandle.of(killing).filter(this::isOurs).ifPresent(p -> {
+            p.destroyForcibly();
+            p.onExit().join();
+        });
+        try {
+            Files.deleteIfExists(home.resolve("jenkins.pid"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stops the process (SIGTERM, then SIGKILL after a minute); nothing if it is not running. */

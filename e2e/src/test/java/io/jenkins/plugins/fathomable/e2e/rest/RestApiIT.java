@@ -83,7 +83,7 @@ class RestApiIT {
                             approvalRequired: true
                     """.formatted(GITHUB.baseUrl())))
             .tolerate("Fathomable REST request failed", "aChangeThatCannotBeStoredAnswers503AndChangesNothing makes"
-                    + " JENKINS_HOME and the tracker store unwritable on purpose");
+                    + " JENKINS_HOME/fathomable and the tracker store unwritable on purpose");
 
     private static OpenApi api;
     private static String mainSha;
@@ -186,11 +186,11 @@ class RestApiIT {
         GITHUB.verify(getRequestedFor(urlPathMatching("/repos/acme/payments/contents/.*"))
                 .withHeader("Authorization", equalTo("bearer " + TOKEN)));
 
-        JenkinsClient.Response credential = admin.get("credentials/store/system/domain/_/credential/fathomable-payments.api/api/json");
+        JenkinsClient.Response credential = admin.get("credentials/store/fathomable/domain/_/credential/fathomable-payments.api/api/json");
         assertThat(credential.status()).as("%s", credential).isEqualTo(200);
         assertThat(credential.json().path("typeName").asText()).isEqualTo("Secret text");
         assertThat(credential.json().path("description").asText()).contains("payments.api");
-        String credentialPage = admin.get("manage/credentials/store/system/domain/_/credential/fathomable-payments.api/update").text();
+        String credentialPage = admin.get("manage/credentials/store/fathomable/domain/_/credential/fathomable-payments.api/update").text();
         assertThat(SecretScan.in(credentialPage, TOKEN)).as("token on the credential's page").isFalse();
         String statusPage = admin.get("manage/fathomable/").mainText();
         assertThat(statusPage).contains("payments.api").contains(image.digest());
@@ -206,14 +206,14 @@ class RestApiIT {
         expect(replaced, "/trackers/{id}", 200, null, problems);
         assertThat(replaced.json().path("branch").asText()).isEqualTo("release");
         assertThat(replaced.json().path("status").path("commitSha").asText()).isEqualTo(releaseSha);
-        assertThat(admin.get("credentials/store/system/domain/_/credential/fathomable-payments.api/api/json").status())
+        assertThat(admin.get("credentials/store/fathomable/domain/_/credential/fathomable-payments.api/api/json").status())
                 .as("the stored token is kept").isEqualTo(200);
 
         JenkinsClient.Response deleted = admin.delete("trackers/payments.api");
         expect(deleted, "/trackers/{id}", 200, null, problems);
         assertThat(deleted.json().path("deleted").asText()).isEqualTo("payments.api");
         expect(admin.get("trackers/payments.api"), "/trackers/{id}", 404, "tracker_not_found", problems);
-        assertThat(admin.get("credentials/store/system/domain/_/credential/fathomable-payments.api/api/json").status())
+        assertThat(admin.get("credentials/store/fathomable/domain/_/credential/fathomable-payments.api/api/json").status())
                 .as("the stored token is removed with its tracker").isEqualTo(404);
         assertThat(problems).isEmpty();
     }
@@ -279,7 +279,7 @@ class RestApiIT {
             assertThat(files.filesWithSecret()).as("files under JENKINS_HOME with the token in plain text").isEmpty();
         }
         for (String page : List.of("manage/fathomable/", "manage/configure", "manage/credentials/",
-                "manage/credentials/store/system/domain/_/")) {
+                "manage/credentials/store/fathomable/domain/_/")) {
             String text = GROUP.admin().get(page).text();
             assertThat(SecretScan.in(text, TOKEN) || SecretScan.in(text, SECOND_TOKEN)).as(page).isFalse();
         }
@@ -287,7 +287,7 @@ class RestApiIT {
 
     /**
      * A change Jenkins cannot store answers 503 {@code storage_failed} and changes nothing, neither the tracker nor
-     * its token in Jenkins Credentials (in memory too: the next save by anyone would otherwise write it).
+     * its token in Fathomable's credentials store (in memory too: the next save would otherwise write it).
      */
     @Test
     @Order(7)
@@ -297,8 +297,8 @@ class RestApiIT {
         expect(admin.postJson("trackers/", body("disk.faults", STORED_TOKEN)), "/trackers/", 201, null, problems);
         Path home = GROUP.jenkins().home();
 
-        // credentials.xml cannot be replaced: a new token, or none, is not stored, and neither is the tracker
-        try (UnwritableDir ignored = UnwritableDir.of(home)) {
+        // tracker-tokens.xml cannot be replaced: a new token, or none, is not stored, and neither is the tracker
+        try (UnwritableDir ignored = UnwritableDir.of(home.resolve("fathomable"))) {
             expect(admin.putJson("trackers/disk.faults", body(null, REFUSED_TOKEN)), "/trackers/{id}", 503,
                     "storage_failed", problems);
             expect(admin.delete("trackers/disk.faults"), "/trackers/{id}", 503, "storage_failed", problems);
@@ -327,7 +327,8 @@ class RestApiIT {
     /** Which token Jenkins holds in memory for tracker disk.faults: {@code stored}, {@code refused} or {@code none}. */
     private static String storedToken(JenkinsClient admin) {
         return admin.groovy("""
-                def c = com.cloudbees.plugins.credentials.SystemCredentialsProvider.getInstance().getCredentials()
+                def c = io.jenkins.plugins.fathomable.credentials.FathomableCredentialsProvider.store()
+                        .getCredentials(com.cloudbees.plugins.credentials.domains.Domain.global())
                         .find { it.id == 'fathomable-disk.faults' }
                 print(c == null ? 'none' : c.secret.plainText == '%s' ? 'stored'
                         : c.secret.plainText == '%s' ? 'refused' : 'other')
