@@ -24,6 +24,7 @@ import io.jenkins.plugins.fathomable.runs.PipelineReleaseExecutor;
 import io.jenkins.plugins.fathomable.runs.ReleaseJobs;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +34,7 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
+import jenkins.util.SystemProperties;
 import jenkins.util.Timer;
 
 /**
@@ -92,7 +94,7 @@ public final class FathomableEngine {
         executor = releaseExecutor(jobs, () -> FathomableConfiguration.get().getReleasePipelineTemplate(),
                 Timer.get(), () -> engine().releases());
         engine = new PluginEngine(settings, config::trackers, store, new FileMemory(root.resolve("configured-trackers.txt")),
-                secrets, credentials::refresh, gitHub, proxies, executor, counter, clock, threads.threads(PluginEngine.ANSWER_WITHIN));
+                secrets, credentials::refresh, gitHub, proxies, executor, counter, clock, threads.threads(answerWithin()));
         builtFrom = settings;
         builtWithProxy = proxy;
         engine.syncConfigured(config.trackersRevision());
@@ -140,6 +142,18 @@ public final class FathomableEngine {
         engine();
         return new EnvironmentClusters(builtFrom.clusters(),
                 ClusterConnector.forThisProcess(new JenkinsCredentials(CredentialMapper.jenkins()), proxies));
+    }
+
+    /** Seconds a REST create or replace waits for its read before answering {@code READING} (default 5). */
+    static final String ANSWER_WITHIN_PROPERTY = PluginEngine.class.getName() + ".answerWithinSeconds";
+
+    /**
+     * {@link PluginEngine#ANSWER_WITHIN}, or what {@link #ANSWER_WITHIN_PROPERTY} says: test controllers on loaded
+     * machines wait longer, so that their answers carry the read's outcome.
+     */
+    static Duration answerWithin() {
+        long seconds = SystemProperties.getLong(ANSWER_WITHIN_PROPERTY, PluginEngine.ANSWER_WITHIN.toSeconds());
+        return seconds > 0 ? Duration.ofSeconds(seconds) : PluginEngine.ANSWER_WITHIN;
     }
 
     /** Runs a poll pass on a background thread now (status page "Poll now"); the request does not wait for it. */

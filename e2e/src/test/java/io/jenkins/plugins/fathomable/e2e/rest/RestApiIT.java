@@ -71,6 +71,8 @@ class RestApiIT {
     static final JenkinsGroup GROUP = JenkinsGroup.of("rest", b -> b.cascResource("/casc/security-systemread.yaml")
             .detachedPlugin("matrix-auth")
             .systemProperty("jenkins.security.SystemReadPermission", "true")
+            // answers carry the read's outcome even on a loaded machine (READING after 5 s is PluginEngineNetworkTest's)
+            .systemProperty("io.jenkins.plugins.fathomable.engine.PluginEngine.answerWithinSeconds", "120")
             // releases wait for an approval in the first environment: this group is about the API, not release runs
             .casc("fathomable.yaml", """
                     unclassified:
