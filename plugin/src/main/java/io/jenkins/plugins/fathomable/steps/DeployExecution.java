@@ -84,13 +84,20 @@ final class DeployExecution extends StepExecution {
                 + Instant.ofEpochMilli(deadlineMillis);
     }
 
+    /** Jenkins is shutting down (or gone): a readiness wait stops looking; this step resumes it after the restart. */
+    static boolean jenkinsStopping() {
+        Jenkins jenkins = Jenkins.getInstanceOrNull();
+        return jenkins == null || jenkins.isTerminating();
+    }
+
     private void attach(boolean resumed) throws Exception {
         PrintStream log = getContext().get(TaskListener.class).getLogger();
         Run<?, ?> run = getContext().get(Run.class);
         ReleaseRun releaseRun = AbstractReleaseStep.releaseRunOf(run);
         String runUrl = RunOutcomes.runUrl(Jenkins.get().getRootUrl(), run.getUrl());
         FathomableServices services = FathomableServices.get();
-        ReleaseDeployer deployer = new ReleaseDeployer(services, Timer.get(), Clock.systemUTC());
+        ReleaseDeployer deployer = new ReleaseDeployer(services, Timer.get(), Clock.systemUTC(),
+                DeployExecution::jenkinsStopping);
         ReleaseCoordinates c = coordinates();
         Instant deadline = Instant.ofEpochMilli(deadlineMillis);
         ReleaseDeployer.Progress progress = new ReleaseDeployer.Progress() {

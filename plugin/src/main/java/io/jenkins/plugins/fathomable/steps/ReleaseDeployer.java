@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.BooleanSupplier;
 
 /**
  * Applies a release with server-side apply (pruning what the release it replaces had and it no longer renders),
@@ -38,11 +39,22 @@ public final class ReleaseDeployer {
     private final FathomableServices services;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
+    private final BooleanSupplier stopping;
 
     public ReleaseDeployer(FathomableServices services, ScheduledExecutorService scheduler, Clock clock) {
+        this(services, scheduler, clock, () -> false);
+    }
+
+    /**
+     * @param stopping whether Jenkins is shutting down: the readiness wait then stops looking (the step resumes it
+     *                 after the restart) instead of meeting the plugins' closing class loaders
+     */
+    public ReleaseDeployer(FathomableServices services, ScheduledExecutorService scheduler, Clock clock,
+            BooleanSupplier stopping) {
         this.services = services;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.stopping = stopping;
     }
 
     /** Renders, applies and waits until {@code deadline}. Cancelling the result stops the apply or the wait. */
@@ -86,7 +98,7 @@ public final class ReleaseDeployer {
         Duration left = Duration.between(clock.instant(), deadline);
         progress.log("Waiting up to " + minutes(left) + " for " + applied.objects().size() + " object(s) in "
                 + target.namespace() + " to be ready");
-        CompletableFuture<Readiness> waiting = new ReadinessWaiter(scheduler, clock).await(
+        CompletableFuture<Readiness> waiting = new ReadinessWaiter(scheduler, clock, stopping).await(
                 () -> checker.check(target.namespace(), applied), left.isNegative() ? Duration.ZERO : left,
                 r -> progress.log("Not ready yet: " + r.reason()));
         CompletableFuture<DeployResult> result = waiting.handle((r, e) -> {

@@ -205,4 +205,41 @@ class ReleaseDeployerTest {
         assertThat(future).isCancelled();
         assertThat(cluster.requestCount()).as("no look after cancelling").isEqualTo(afterCancel);
     }
+
+    /** Found by the end-to-end suite: a look during Jenkins' shutdown met the plugin's closing class loader. */
+    @Test
+    void onceJenkinsStopsTheWaitNeitherLooksNorEndsSoTheResumedStepTakesItUp() throws Exception {
+        rollOutWhenApplied = false;
+        scheduler.shutdownNow();
+        ManualDelays delays = new ManualDelays();
+        scheduler = delays;
+        java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+        deployer = new ReleaseDeployer(fixture, delays, CLOCK, stopping::get);
+        java.util.concurrent.CountDownLatch firstLook = new java.util.concurrent.CountDownLatch(1);
+        ReleaseDeployer.Progress watching = new ReleaseDeployer.Progress() {
+            @Override
+            public void log(String line) {
+                progress.log(line);
+                if (line.startsWith("Not ready yet")) {
+                    firstLook.countDown();
+                }
+            }
+
+            @Override
+            public void applied(Inventory inventory) {
+                progress.applied(inventory);
+            }
+        };
+        var future = deployer.deploy(new ReleaseCoordinates(TRACKER, "ha", 1), T0.plus(Duration.ofHours(1)), watching);
+        assertThat(firstLook.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(delays.awaitDelayed(30)).as("the next look is scheduled").isTrue();
+
+        stopping.set(true);
+        int before = cluster.requestCount();
+        assertThat(delays.runDelayed()).isEqualTo(1);
+
+        assertThat(cluster.requestCount()).as("no look while Jenkins stops").isEqualTo(before);
+        assertThat(future).as("no outcome: the step resumes the wait after the restart").isNotDone();
+        assertThat(delays.runDelayed()).as("nothing scheduled again").isZero();
+    }
 }

@@ -4,16 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.ServiceConfigurationError;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Waits for readiness without holding a thread: each poll is a task on the shared scheduler, and the gap between
  * polls doubles from {@link #FIRST_DELAY} up to {@link #MAX_DELAY}. Many releases can wait at once on a small pool.
- * Cancelling the returned future stops the polling.
+ * Cancelling the returned future stops the polling. While the host is stopping ({@code stopping}), polls neither look
+ * nor end the wait: the wait is left to be resumed after the restart, and what a look meets while the host closes its
+ * class loaders (a {@link LinkageError}, a {@link ServiceConfigurationError}) is no failed release.
  */
 public final class ReadinessWaiter {
 
@@ -22,10 +26,17 @@ public final class ReadinessWaiter {
 
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
+    private final BooleanSupplier stopping;
 
     public ReadinessWaiter(ScheduledExecutorService scheduler, Clock clock) {
+        this(scheduler, clock, () -> false);
+    }
+
+    /** @param stopping whether the host (Jenkins) is shutting down, asked before and after each look */
+    public ReadinessWaiter(ScheduledExecutorService scheduler, Clock clock, BooleanSupplier stopping) {
         this.scheduler = scheduler;
         this.clock = clock;
+        this.stopping = stopping;
     }
 
     /**
@@ -65,14 +76,17 @@ public final class ReadinessWaiter {
         public void run() {
             try {
                 poll();
-            } catch (RuntimeException e) {
-                // A throwing listener or a refusing scheduler ends the wait visibly instead of silently.
-                result.completeExceptionally(e);
+            } catch (RuntimeException | LinkageError | ServiceConfigurationError e) {
+                if (!stopping.getAsBoolean()) {
+                    // A throwing listener, a refusing scheduler or missing classes end the wait visibly, not silently
+                    // in the scheduler's log.
+                    result.completeExceptionally(e);
+                }
             }
         }
 
         private void poll() {
-            if (result.isDone()) {
+            if (result.isDone() || stopping.getAsBoolean()) {
                 return;
             }
             Readiness now;

@@ -2,13 +2,17 @@ package io.jenkins.plugins.fathomable.core.deploy;
 
 import static io.jenkins.plugins.fathomable.core.deploy.ReleaseObjects.deployment;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
 import java.time.Duration;
 import java.util.List;
+import java.util.ServiceConfigurationError;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -124,5 +128,85 @@ class ReadinessWaiterTest {
 
         assertThat(waiting.get()).isCancelled();
         assertThat(looks).hasValue(1);
+    }
+
+    /**
+     * Found by the end-to-end suite: Jenkins shut down while a release run waited for readiness; the look then running
+     * met the plugin's closed class loader and its {@code ServiceConfigurationError} escaped into Jenkins' timer log.
+     */
+    @Test
+    void whileTheHostStopsALookNeitherEndsTheWaitNorEscapesEvenWhenItsClassesAreGone() throws Exception {
+        Stopping stopping = new Stopping();
+        AtomicInteger looks = new AtomicInteger();
+
+        CompletableFuture<Readiness> waiting = new ReadinessWaiter(scheduler, scheduler.clock, stopping).await(() -> {
+            looks.incrementAndGet();
+            stopping.begin(); // Jenkins begins to stop during this look and closes the plugins' class loaders
+            throw new ServiceConfigurationError("io.fabric8.kubernetes.api.model.KubernetesResource: Provider "
+                    + "io.fabric8.kubernetes.api.model.ResourceQuotaList not found");
+        }, Duration.ofMinutes(5), progress::add);
+        stopping.awaitAskedWhileStopping();
+        scheduler.shutdown();
+        assertThat(scheduler.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(looks).hasValue(1);
+        assertThat(waiting).as("left for the step to resume after the restart").isNotDone();
+        assertThat(scheduler.escaped).isEmpty();
+        assertThat(scheduler.delays).as("no further look").isEmpty();
+        assertThat(progress).isEmpty();
+    }
+
+    @Test
+    void aPollDueWhileTheHostStopsDoesNotLook() throws Exception {
+        Stopping stopping = new Stopping();
+        AtomicInteger looks = new AtomicInteger();
+
+        CompletableFuture<Readiness> waiting = new ReadinessWaiter(scheduler, scheduler.clock, stopping).await(() -> {
+            looks.incrementAndGet();
+            stopping.begin(); // Jenkins begins to stop after this look
+            return check.get();
+        }, Duration.ofMinutes(5), progress::add);
+        stopping.awaitAskedWhileStopping(); // by the second poll, 2 s later
+        scheduler.shutdown();
+        assertThat(scheduler.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(looks).as("the second poll does not look").hasValue(1);
+        assertThat(scheduler.delays).containsExactly(Duration.ofSeconds(2));
+        assertThat(waiting).isNotDone();
+        assertThat(scheduler.escaped).isEmpty();
+    }
+
+    @Test
+    void missingClassesEndTheWaitVisiblyInsteadOfEscapingIntoTheScheduler() {
+        CompletableFuture<Readiness> waiting = waiter.await(() -> {
+            throw new NoClassDefFoundError("io/fabric8/kubernetes/api/model/apps/Deployment");
+        }, Duration.ofMinutes(5), progress::add);
+
+        assertThatThrownBy(() -> result(waiting)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(NoClassDefFoundError.class);
+        assertThat(scheduler.escaped).isEmpty();
+    }
+
+    /** The host's "shutting down" flag, telling the test when a poll has asked it after the shutdown began. */
+    private static final class Stopping implements java.util.function.BooleanSupplier {
+        private final AtomicBoolean stopping = new AtomicBoolean();
+        private final java.util.concurrent.CountDownLatch askedWhileStopping = new java.util.concurrent.CountDownLatch(1);
+
+        void begin() {
+            stopping.set(true);
+        }
+
+        @Override
+        public boolean getAsBoolean() {
+            boolean now = stopping.get();
+            if (now) {
+                askedWhileStopping.countDown();
+            }
+            return now;
+        }
+
+        void awaitAskedWhileStopping() throws InterruptedException {
+            assertThat(askedWhileStopping.await(30, TimeUnit.SECONDS)).as("a guard against a hang").isTrue();
+        }
     }
 }

@@ -17,6 +17,8 @@ final class VirtualTimeScheduler extends ScheduledThreadPoolExecutor {
 
     final MutableClock clock = new MutableClock(Instant.parse("2026-11-27T12:00:00Z"));
     final List<Duration> delays = new CopyOnWriteArrayList<>();
+    /** What tasks threw into the scheduler (a real one logs it at best). */
+    final List<Throwable> escaped = new CopyOnWriteArrayList<>();
 
     VirtualTimeScheduler() {
         super(1);
@@ -30,7 +32,12 @@ final class VirtualTimeScheduler extends ScheduledThreadPoolExecutor {
         }
         return super.schedule(() -> {
             clock.advance(d);
-            command.run();
+            try {
+                command.run();
+            } catch (RuntimeException | Error e) {
+                escaped.add(e);
+                throw e;
+            }
         }, 0, TimeUnit.NANOSECONDS);
     }
 }
