@@ -42,7 +42,7 @@ import org.w3c.dom.NodeList;
 class PackagedPluginIT {
 
     private static final Set<String> REQUIRED_PLUGINS = Set.of("credentials", "plain-credentials",
-            "github-api", "github-branch-source", "kubernetes-client-api", "snakeyaml-api", "jackson2-api",
+            "github-api", "github-branch-source", "github", "kubernetes-client-api", "snakeyaml-api", "jackson2-api",
             "okhttp-api", "workflow-step-api", "workflow-api", "workflow-job", "workflow-cps");
     private static final Pattern DEPENDENCY = Pattern.compile("([a-z0-9][a-z0-9-]*):([A-Za-z0-9._-]+)(;resolution:=optional)?");
     /** Classes that Jenkins core, Stapler or another plugin provide; a copy inside the .hpi would shadow or clash. */

@@ -9,8 +9,9 @@ import java.util.Map;
 /**
  * The benchmark of issue 9 (docs/performance.md): a real registry and a GitHub stand-in on 127.0.0.1, core's poll
  * cycle over thousands of trackers (cold, unchanged, after a 1% change), then rendering and the REST handler.
- * Options: {@code --trackers=10000 --images=2000 --unchanged=2 --threads=32 --registry-concurrency=16
- * --seconds=5 --cache=~/.cache/fathomable-bench}.
+ * Then the webhook latency of issue 15 ({@link LatencyBench}). Options: {@code --trackers=10000 --images=2000
+ * --unchanged=2 --threads=32 --registry-concurrency=16 --seconds=5 --pushes=200 --cache=~/.cache/fathomable-bench
+ * --only=cycles|latency} (both by default).
  */
 public final class Bench {
 
@@ -33,6 +34,8 @@ public final class Bench {
         int registryConcurrency = Integer.parseInt(options.getOrDefault("registry-concurrency", "16"));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
         Path cache = Path.of(options.getOrDefault("cache", System.getProperty("user.home") + "/.cache/fathomable-bench"));
+        int pushes = Integer.parseInt(options.getOrDefault("pushes", "200"));
+        String only = options.getOrDefault("only", "");
         Workload workload = new Workload(images, trackers);
 
         System.out.printf("Fathomable benchmark: %d trackers over %d images (%d tags each), %d poll threads, registry"
@@ -41,7 +44,41 @@ public final class Bench {
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
         Path runDir = Files.createTempDirectory("fathomable-bench");
         try {
-            Path storage = new RegistryData(workload, cache, 16).prepare(runDir);
+            if (!only.equals("latency")) {
+                cyclesRenderAndApi(workload, cache, runDir, threads, registryConcurrency, unchanged, seconds);
+            }
+            if (!only.equals("cycles")) {
+                latency(workload, cache, runDir.resolve("latency"), pushes);
+            }
+        } finally {
+            RegistryData.deleteTree(runDir);
+        }
+    }
+
+    private static void latency(Workload workload, Path cache, Path runDir, int pushes) throws Exception {
+        System.out.println();
+        System.out.printf("webhook latency: %d trackers loaded in fathomable serve; %d registry pushes, %d GitHub push"
+                + " webhooks%n", workload.trackers(), pushes, pushes);
+        Files.createDirectories(runDir);
+        Path storage = new RegistryData(workload, cache, 16).prepare(runDir);
+        try (LatencyBench bench = new LatencyBench(workload, storage, runDir)) {
+            bench.ingest();
+            bench.registryPushes(Math.min(20, pushes)); // warm-up, not counted
+            int missedInWarmUp = bench.registryMissed;
+            long[] registry = bench.registryPushes(pushes);
+            System.out.println("registry push -> release queued in dev:     " + LatencyBench.summary(registry)
+                    + "; " + (bench.registryMissed - missedInWarmUp) + " more pushes got no release from their"
+                    + " notification");
+            bench.gitHubPushes(Math.min(20, pushes)); // warm-up, not counted
+            long[] gitHub = bench.gitHubPushes(pushes);
+            System.out.println("GitHub push webhook -> release queued in dev: " + LatencyBench.summary(gitHub));
+        }
+    }
+
+    private static void cyclesRenderAndApi(Workload workload, Path cache, Path runDir, int threads,
+            int registryConcurrency, int unchanged, double seconds) throws Exception {
+        Path storage = new RegistryData(workload, cache, 16).prepare(runDir);
+        try {
             try (LocalRegistry registry = LocalRegistry.start(storage, runDir);
                     GitHubStandIn gitHub = new GitHubStandIn(workload, registry.host());
                     CycleBench cycles = new CycleBench(workload, registry, gitHub, runDir.resolve("github-cache"), threads,
@@ -60,7 +97,7 @@ public final class Bench {
                         + " dropped): %d bytes per tracker%n", cycles.modelBytesPerTracker());
             }
         } finally {
-            RegistryData.deleteTree(runDir);
+            RegistryData.deleteTree(storage); // the latency part copies its own
         }
     }
 

@@ -47,6 +47,7 @@ final class GitHubStandIn implements AutoCloseable {
     private final long resetEpoch = Instant.now().plusSeconds(3600).getEpochSecond();
     private final Map<Integer, Integer> commitGeneration = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> fileGeneration = new ConcurrentHashMap<>();
+    private final Map<Integer, String> policies = new ConcurrentHashMap<>();
     private final AtomicLong ok = new AtomicLong();
     private final AtomicLong notModified = new AtomicLong();
     private final AtomicLong contents = new AtomicLong();
@@ -105,6 +106,12 @@ final class GitHubStandIn implements AutoCloseable {
     void changeFile(int tracker) {
         commitGeneration.merge(tracker / 2, 1, Integer::sum);
         fileGeneration.merge(tracker, 1, Integer::sum);
+    }
+
+    /** A new commit whose file for {@code tracker} follows {@code policy} ({@code tag: "1.1.0"}) instead. */
+    void changePolicy(int tracker, String policy) {
+        policies.put(tracker, policy);
+        changeFile(tracker);
     }
 
     private String commitSha(int pair) {
@@ -201,7 +208,8 @@ final class GitHubStandIn implements AutoCloseable {
     /** The file of {@code tracker} at its current revision. */
     private String yaml(int tracker) {
         int generation = fileGeneration.getOrDefault(tracker, 0);
-        return Workload.yaml(registryHost, workload.imageOf(tracker), workload.policy(tracker), tracker)
+        return Workload.yaml(registryHost, workload.imageOf(tracker),
+                policies.getOrDefault(tracker, workload.policy(tracker)), tracker)
                 + (generation == 0 ? "" : "# revision " + generation + "\n");
     }
 

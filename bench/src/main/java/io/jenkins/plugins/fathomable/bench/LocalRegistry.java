@@ -40,17 +40,33 @@ final class LocalRegistry implements AutoCloseable {
     }
 
     static LocalRegistry start(Path storage, Path workDir) throws IOException, InterruptedException {
+        return start(storage, workDir, freePort(), null, null);
+    }
+
+    /** A free port on 127.0.0.1, for a registry whose address must be known before it starts. */
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /**
+     * @param notify        where the registry sends its notifications (distribution's {@code notifications.endpoints},
+     *                      pulls left out), or {@code null} for none
+     * @param authorization the {@code Authorization} header of those notifications
+     */
+    static LocalRegistry start(Path storage, Path workDir, int port, URI notify, String authorization)
+            throws IOException, InterruptedException {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException(BINARY + " is missing: install it with apt-get install -y docker-registry");
-        }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = socket.getLocalPort();
         }
         Path config = workDir.resolve("registry.yml");
         Files.writeString(config, "version: 0.1\nlog:\n  level: error\nstorage:\n  filesystem:\n    rootdirectory: " + storage
                 + "\n  cache:\n    blobdescriptor: inmemory\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:" + port
-                + "\n  secret: " + UUID.randomUUID() + "\n");
+                + "\n  secret: " + UUID.randomUUID() + "\n" + (notify == null ? "" : "notifications:\n  endpoints:\n"
+                + "    - name: fathomable\n      url: " + notify + "\n      headers:\n        Authorization: [\""
+                + authorization + "\"]\n      timeout: 5s\n      threshold: 3\n      backoff: 100ms\n"
+                + "      ignore:\n        actions: [pull]\n"));
         Path log = workDir.resolve("registry.log");
         Process process = new ProcessBuilder(BINARY.toString(), "serve", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();

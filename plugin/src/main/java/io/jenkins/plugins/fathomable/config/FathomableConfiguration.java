@@ -3,10 +3,12 @@ package io.jenkins.plugins.fathomable.config;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.fathomable.core.source.github.GitHubLimits;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
 import io.jenkins.plugins.fathomable.core.validation.FieldError;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
+import io.jenkins.plugins.fathomable.core.webhook.SafetyNet;
 import io.jenkins.plugins.fathomable.runs.PipelineTemplate;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +37,10 @@ public class FathomableConfiguration extends GlobalConfiguration {
     // An ArrayList rather than List.copyOf: XStream persists it without needing access to JDK internals.
     private List<TrackerConfig> trackers = new ArrayList<>();
     private int pollIntervalMinutes = PollInterval.DEFAULT_MINUTES;
+    /** {@code 0}: 12 poll intervals. */
+    private int webhookPollIntervalMinutes = WebhookPollInterval.DEFAULT;
+    /** Secret text registries send as a bearer token; {@code null}: no registry webhook. */
+    private String registryWebhookCredentialsId;
     private String githubApiUrl;
     /** {@code null}: GitHub's default ({@link GitHubLimits#DEFAULT}), likewise the other two. */
     private Integer githubRestPointsPerMinute;
@@ -75,6 +81,38 @@ public class FathomableConfiguration extends GlobalConfiguration {
     public void setPollIntervalMinutes(int pollIntervalMinutes) {
         this.pollIntervalMinutes = PollInterval.require(pollIntervalMinutes);
         save();
+    }
+
+    public int getWebhookPollIntervalMinutes() {
+        return webhookPollIntervalMinutes;
+    }
+
+    @DataBoundSetter
+    public void setWebhookPollIntervalMinutes(int webhookPollIntervalMinutes) {
+        this.webhookPollIntervalMinutes = WebhookPollInterval.require(webhookPollIntervalMinutes);
+        save();
+    }
+
+    public String getRegistryWebhookCredentialsId() {
+        return registryWebhookCredentialsId;
+    }
+
+    @DataBoundSetter
+    public void setRegistryWebhookCredentialsId(String registryWebhookCredentialsId) {
+        this.registryWebhookCredentialsId = registryWebhookCredentialsId == null
+                || registryWebhookCredentialsId.isBlank() ? null : registryWebhookCredentialsId.trim();
+        save();
+    }
+
+    /** How each tracker is polled: at the poll interval, or at the webhook interval while its webhooks flow. */
+    public SafetyNet safetyNet() {
+        return safetyNet(pollInterval());
+    }
+
+    /** As {@link #safetyNet()}, for passes every {@code pollInterval} (the poller's system property overrides it). */
+    public SafetyNet safetyNet(Duration pollInterval) {
+        return new SafetyNet(pollInterval, webhookPollIntervalMinutes == 0 ? null
+                : Duration.ofMinutes(webhookPollIntervalMinutes));
     }
 
     /** Blank for github.com; GitHub Enterprise: {@code https://HOST/api/v3}. */
@@ -229,6 +267,8 @@ public class FathomableConfiguration extends GlobalConfiguration {
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         List<TrackerConfig> previousTrackers = trackers;
         int previousInterval = pollIntervalMinutes;
+        int previousWebhookInterval = webhookPollIntervalMinutes;
+        String previousRegistryWebhook = registryWebhookCredentialsId;
         String previousApiUrl = githubApiUrl;
         Integer previousRest = githubRestPointsPerMinute;
         Integer previousGraphql = githubGraphqlPointsPerMinute;
@@ -246,6 +286,8 @@ public class FathomableConfiguration extends GlobalConfiguration {
         } catch (ValidationException e) {
             trackers = previousTrackers;
             pollIntervalMinutes = previousInterval;
+            webhookPollIntervalMinutes = previousWebhookInterval;
+            registryWebhookCredentialsId = previousRegistryWebhook;
             githubApiUrl = previousApiUrl;
             githubRestPointsPerMinute = previousRest;
             githubGraphqlPointsPerMinute = previousGraphql;
@@ -303,6 +345,17 @@ public class FathomableConfiguration extends GlobalConfiguration {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         return value == null || value.isBlank() ? FormValidation.ok() : TrackerConfig.DescriptorImpl.toValidation(
                 PipelineTemplate.check(normalise(value)).stream().map(FieldError::message).toList());
+    }
+
+    @POST
+    public FormValidation doCheckWebhookPollIntervalMinutes(@QueryParameter String value) {
+        Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+        return TrackerConfig.DescriptorImpl.toValidation(WebhookPollInterval.check(value));
+    }
+
+    /** Lists ids to administrators only (see {@link CredentialsFill}); reveals no secret, so GET is fine. */
+    public ListBoxModel doFillRegistryWebhookCredentialsIdItems(@QueryParameter String registryWebhookCredentialsId) {
+        return CredentialsFill.tokens(registryWebhookCredentialsId);
     }
 
     @POST

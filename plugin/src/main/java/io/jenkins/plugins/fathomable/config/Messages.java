@@ -35,6 +35,10 @@ final class Messages {
         return format("PollInterval.OutOfRange", min, max, got);
     }
 
+    static String WebhookPollInterval_OutOfRange(String max, String got) {
+        return format("WebhookPollInterval.OutOfRange", max, got);
+    }
+
     private static String format(String key, Object... args) {
         // The plugin's own class loader: the thread's context loader in Jenkins is not the plugin's.
         ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, Locale.getDefault(), Messages.class.getClassLoader());

@@ -18,7 +18,8 @@ import jenkins.util.SystemProperties;
 
 /**
  * Runs the engine's poll pass on the configured interval, on its own thread (never a request or timer thread), and
- * otherwise lets the release engine notice soak times and windows each minute. Its log is the one Jenkins keeps for
+ * otherwise lets the release engine notice soak times and windows each minute. A pass polls the trackers that are
+ * due: those whose webhooks flow only at the (longer) webhook poll interval. Its log is the one Jenkins keeps for
  * periodic work ({@code $JENKINS_HOME/logs/tasks/Fathomable poll.log}). The system property
  * {@value PollSchedule#INTERVAL_PROPERTY} makes it poll every that many seconds instead ({@link PollSchedule}).
  */
@@ -63,7 +64,7 @@ public final class FathomablePoller extends AsyncPeriodicWork {
         Duration interval = override.orElseGet(config::pollInterval);
         if (PollSchedule.due(lastPass, now, interval)) {
             lastPass = now;
-            engine.pollPass(listener.getLogger(), interval);
+            engine.pollPass(listener.getLogger(), config.safetyNet(interval), interval);
         } else {
             engine.reconcile();
         }

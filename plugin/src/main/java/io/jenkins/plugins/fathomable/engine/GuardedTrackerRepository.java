@@ -4,6 +4,7 @@ import io.jenkins.plugins.fathomable.core.api.TrackerRepository;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation;
+import io.jenkins.plugins.fathomable.core.tracker.WebhookTimes;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.util.List;
 import java.util.Objects;
@@ -52,6 +53,11 @@ final class GuardedTrackerRepository implements TrackerRepository {
     @Override
     public List<Tracker> list() {
         return delegate.list();
+    }
+
+    @Override
+    public WebhookTimes webhooks(TrackerId id) {
+        return delegate.webhooks(id);
     }
 
     @Override

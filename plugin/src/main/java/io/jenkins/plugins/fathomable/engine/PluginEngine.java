@@ -18,6 +18,8 @@ import io.jenkins.plugins.fathomable.core.source.registry.Sleeper;
 import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
+import io.jenkins.plugins.fathomable.core.webhook.SafetyNet;
+import io.jenkins.plugins.fathomable.core.webhook.Webhooks;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -117,18 +119,30 @@ public final class PluginEngine {
         return store;
     }
 
+    /** Where verified webhook deliveries go (the GitHub plugin's hook, the registry receiver). */
+    public Webhooks webhooks() {
+        return engine.webhooks();
+    }
+
+    /** A pass over every tracker (Poll now), waiting up to {@code allowance} for GitHub request budget. */
+    public CycleReport pollPass(PrintStream log, java.time.Duration allowance) throws InterruptedException {
+        return pollPass(log, null, allowance);
+    }
+
     /**
-     * One poll pass: copies the configured trackers into the store, polls every tracker, hands each event to the
-     * release engine and starts whatever is due. Passes never overlap.
+     * One poll pass: copies the configured trackers into the store, polls the trackers {@code schedule} says are due
+     * (every tracker for {@code null}), hands each event to the release engine and starts whatever is due. Passes
+     * never overlap.
      *
      * @param allowance how long the pass may wait for GitHub request budget (the poll interval); trackers it cannot
      *                  reach by then go first in the next pass
      */
-    public CycleReport pollPass(PrintStream log, java.time.Duration allowance) throws InterruptedException {
+    public CycleReport pollPass(PrintStream log, SafetyNet schedule, java.time.Duration allowance)
+            throws InterruptedException {
         synchronized (passLock) {
             freshCredentials.run();
             configured.sync(msg -> log.println(msg));
-            CycleReport report = engine.pollOnce(allowance);
+            CycleReport report = engine.pollDue(schedule, allowance);
             report.events().forEach(e -> log.println("  " + e.tracker() + ": " + e.getClass().getSimpleName()));
             log.printf("polled %d trackers in %d ms: %d events, %d failed%s; requests %s%n", report.trackers(),
                     report.finishedAt().toEpochMilli() - report.startedAt().toEpochMilli(), report.events().size(),

@@ -5,6 +5,7 @@ import io.jenkins.plugins.fathomable.core.api.ApiResponse;
 import io.jenkins.plugins.fathomable.core.api.Caller;
 import io.jenkins.plugins.fathomable.core.api.Caller.Permission;
 import io.jenkins.plugins.fathomable.core.api.TrackerApi;
+import io.jenkins.plugins.fathomable.core.api.WebhookRoutes;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +27,8 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Maps Jetty requests onto {@link TrackerApi}: the admin bearer token decides the caller, everything else (routes,
- * statuses, bodies) is the shared handler's. The body is read without holding a thread, within
+ * statuses, bodies) is the shared handler's. {@code /webhooks/...} goes to {@link WebhookRoutes} instead, which
+ * checks its senders itself (larger bodies, no admin token). The body is read without holding a thread, within
  * {@code bodyTimeout}; the handler then runs on {@code work}. Logs one line per request, never a header or body.
  */
 final class ApiHandler extends Handler.Abstract {
@@ -39,18 +41,19 @@ final class ApiHandler extends Handler.Abstract {
      * finish sending and read the answer on a connection that stays usable; larger bodies are refused unread.
      */
     static final long DRAIN_LIMIT = 1024 * 1024;
-    /** What the shared handler is given for a body over its limit: one byte more than it accepts. */
-    private static final byte[] TOO_LARGE = new byte[TrackerApi.MAX_BODY_BYTES + 1];
 
     private final TrackerApi api;
+    private final WebhookRoutes webhooks;
     private final AdminToken token;
     private final boolean openReads;
     private final ServeLog log;
     private final Executor work;
     private final Duration bodyTimeout;
 
-    ApiHandler(TrackerApi api, AdminToken token, boolean openReads, ServeLog log, Executor work, Duration bodyTimeout) {
+    ApiHandler(TrackerApi api, WebhookRoutes webhooks, AdminToken token, boolean openReads, ServeLog log,
+            Executor work, Duration bodyTimeout) {
         this.api = api;
+        this.webhooks = webhooks;
         this.token = token;
         this.openReads = openReads;
         this.log = log;
@@ -63,17 +66,23 @@ final class ApiHandler extends Handler.Abstract {
         String method = request.getMethod();
         String path = request.getHttpURI().getDecodedPath();
         CompletableFuture<byte[]> body;
-        if (request.getLength() > DRAIN_LIMIT) {
+        long length = request.getLength();
+        int max = webhooks != null && WebhookRoutes.isWebhook(path) ? WebhookRoutes.MAX_BODY_BYTES
+                : TrackerApi.MAX_BODY_BYTES;
+        long drain = Math.max(DRAIN_LIMIT, max);
+        if (length > drain) {
             // Too large to read through: not read at all. The handler still checks permissions first, then answers
             // 413, and the connection is closed after the answer (the client is told so).
             response.getHeaders().put("Connection", "close");
-            body = CompletableFuture.completedFuture(TOO_LARGE);
+            body = CompletableFuture.completedFuture(new byte[max + 1]);
+        } else if (length == 0) {
+            body = CompletableFuture.completedFuture(new byte[0]);
         } else {
-            body = BodyReader.read(request, TrackerApi.MAX_BODY_BYTES, DRAIN_LIMIT).thenApply(b -> {
+            body = BodyReader.read(request, max, drain).thenApply(b -> {
                 if (!b.complete()) {
                     response.getHeaders().put("Connection", "close"); // what is left of the body is not read
                 }
-                return b.tooLarge() ? TOO_LARGE : b.bytes();
+                return b.tooLarge() ? new byte[max + 1] : b.bytes();
             });
         }
         body.orTimeout(bodyTimeout.toMillis(), TimeUnit.MILLISECONDS)
@@ -93,6 +102,15 @@ final class ApiHandler extends Handler.Abstract {
 
     private void answer(Request request, Response response, Callback callback, String method, String path,
             byte[] body) {
+        if (webhooks != null && WebhookRoutes.isWebhook(path)) {
+            Map<String, List<String>> all = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            request.getHeaders().forEach(f -> all.computeIfAbsent(f.getName(), k -> new ArrayList<>()).add(f.getValue()));
+            ApiResponse r = webhooks.handle(new ApiRequest(method, path, all, body, Caller.anonymous(),
+                    request.getHttpURI().getQuery()));
+            write(response, callback, method, r);
+            log.info("http: " + method + " " + loggable(path) + " -> " + r.status());
+            return;
+        }
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         String authorization = null;
         for (HttpField f : request.getHeaders()) {
@@ -113,7 +131,7 @@ final class ApiHandler extends Handler.Abstract {
     private static void write(Response response, Callback callback, String method, ApiResponse r) {
         response.setStatus(r.status());
         r.headers().forEach((k, v) -> response.getHeaders().put(k, v));
-        if (r.status() == 401) {
+        if (r.status() == 401 && r.header("WWW-Authenticate") == null) {
             response.getHeaders().put("WWW-Authenticate", "Bearer realm=\"fathomable\"");
         }
         boolean noBody = r.body().length == 0 || method.equalsIgnoreCase("HEAD");

@@ -2,6 +2,7 @@ package io.jenkins.plugins.fathomable.cli.serve;
 
 import io.jenkins.plugins.fathomable.core.api.ApiResponse;
 import io.jenkins.plugins.fathomable.core.api.TrackerApi;
+import io.jenkins.plugins.fathomable.core.api.WebhookRoutes;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -49,6 +50,12 @@ final class ApiServer implements AutoCloseable {
      * @throws StartupException if the address cannot be used (port taken, not an address of this machine)
      */
     static ApiServer start(String bind, int port, TrackerApi api, AdminToken token, boolean openReads, ServeLog log) {
+        return start(bind, port, api, null, token, openReads, log);
+    }
+
+    /** @param webhooks the webhook receivers, or {@code null} for none */
+    static ApiServer start(String bind, int port, TrackerApi api, WebhookRoutes webhooks, AdminToken token,
+            boolean openReads, ServeLog log) {
         // Jetty's advice: an unbounded task queue (a bounded one can reject its own selector work); what bounds the
         // queued work is the connection limit below, each connection having at most one request in flight.
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4, 60_000);
@@ -68,7 +75,7 @@ final class ApiServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
         server.setErrorHandler(new JsonErrors(api));
         Executor work = threads;
-        server.setHandler(new ApiHandler(api, token, openReads, log, work, BODY_TIMEOUT));
+        server.setHandler(new ApiHandler(api, webhooks, token, openReads, log, work, BODY_TIMEOUT));
         server.setStopTimeout(10_000);
         try {
             server.start();

@@ -5,6 +5,7 @@ import io.jenkins.plugins.fathomable.core.api.SecretStore;
 import io.jenkins.plugins.fathomable.core.api.StatusProvider;
 import io.jenkins.plugins.fathomable.core.api.TrackerRepository;
 import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
+import io.jenkins.plugins.fathomable.core.webhook.Webhooks;
 import io.jenkins.plugins.fathomable.core.store.TrackerStore;
 import java.time.Clock;
 
@@ -22,12 +23,20 @@ public interface Engine extends AutoCloseable {
     /** The {@code releases} object of {@code GET /trackers/{id}}. */
     StatusProvider status();
 
+    /** Where verified webhook deliveries go; {@code null} (tests): no webhook routes. */
+    default Webhooks webhooks() {
+        return null;
+    }
+
     /** Approve, reject, hold, unhold, roll back, retry: the operation routes; {@code null} (tests): none. */
     default ReleaseOperations operations() {
         return null;
     }
 
-    /** One pass over every tracker; must report failures in observations, not throw (a throw is logged). */
+    /**
+     * One pass over every tracker that is due (those whose webhooks flow only at the safety-net interval); must
+     * report failures in observations, not throw (a throw is logged).
+     */
     void pollOnce();
 
     /** One line for the start-up log, e.g. which GitHub API and environments are in use. */

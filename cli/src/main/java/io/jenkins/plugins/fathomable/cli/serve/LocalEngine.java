@@ -18,6 +18,7 @@ import io.jenkins.plugins.fathomable.core.source.github.GitHubReader;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryConfig;
 import io.jenkins.plugins.fathomable.core.source.registry.Sleeper;
+import io.jenkins.plugins.fathomable.core.webhook.Webhooks;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,10 +107,15 @@ public final class LocalEngine implements Engine {
     }
 
     @Override
+    public Webhooks webhooks() {
+        return engine.webhooks();
+    }
+
+    @Override
     public void pollOnce() {
         try {
             // up to a poll interval waiting for GitHub request budget; what is left goes first next time
-            engine.pollOnce(context.settings().pollInterval());
+            engine.pollDue(context.settings().safetyNet(), context.settings().pollInterval());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.fathomable.cli.serve;
 
 import io.jenkins.plugins.fathomable.core.api.DefaultTrackerService;
 import io.jenkins.plugins.fathomable.core.api.TrackerApi;
+import io.jenkins.plugins.fathomable.core.api.WebhookRoutes;
 import io.jenkins.plugins.fathomable.core.engine.StoreTrackerRepository;
 import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
 import io.jenkins.plugins.fathomable.core.store.StoreException;
@@ -98,7 +99,9 @@ public final class ServeApp implements AutoCloseable {
             TrackerApi api = new TrackerApi(new DefaultTrackerService(trackers, secrets, engine.ingestor(),
                     engine.status(), clock, ingestThreads, settings.answerWithin()), engine.operations(),
                     e -> log.info("error: unexpected " + e.getClass().getName() + ": " + e.getMessage()));
-            ApiServer server = ApiServer.start(settings.bind(), settings.port(), api, token, settings.openReads(), log);
+            WebhookRoutes webhooks = webhookRoutes(settings, engine, log);
+            ApiServer server = ApiServer.start(settings.bind(), settings.port(), api, webhooks, token,
+                    settings.openReads(), log);
             started.push(server);
             ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(named("fathomable-poll"));
             started.push(poller::shutdownNow);
@@ -115,6 +118,12 @@ public final class ServeApp implements AutoCloseable {
             log.info("serve: polling every " + settings.pollInterval().toString().substring(2).toLowerCase());
             log.info("serve: listening on " + app.baseUri() + "trackers/ ("
                     + (settings.openReads() ? "reads open, writes need the admin token" : "admin token required") + ")");
+            if (webhooks != null && (settings.webhooks().github() != null || settings.webhooks().registry() != null)) {
+                log.info("serve: webhooks at " + (settings.webhooks().github() == null ? ""
+                        : app.baseUri() + "webhooks/github ") + (settings.webhooks().registry() == null ? ""
+                        : app.baseUri() + "webhooks/registry ") + "; trackers they reach are polled every "
+                        + settings.safetyNet().webhookInterval().toString().substring(2).toLowerCase());
+            }
             return app;
         } catch (RuntimeException e) {
             while (!started.isEmpty()) {
@@ -126,6 +135,30 @@ public final class ServeApp implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The webhook receivers of the config file, or {@code null} when the engine takes none. Each configured secret is
+     * read once now, so a missing file stops the start; afterwards it is read at each delivery (rotation).
+     */
+    private static WebhookRoutes webhookRoutes(ServeSettings settings, Engine engine, ServeLog log) {
+        if (engine.webhooks() == null) {
+            return null;
+        }
+        WebhookSettings w = settings.webhooks();
+        for (WebhookSettings.SecretSource source : java.util.Arrays.asList(w.github(), w.registry())) {
+            if (source != null) {
+                try {
+                    source.read(System::getenv);
+                } catch (IllegalStateException e) {
+                    throw new StartupException(e.getMessage(), e);
+                }
+            }
+        }
+        return new WebhookRoutes(engine.webhooks(),
+                () -> Optional.ofNullable(w.github()).map(s -> s.read(System::getenv)),
+                () -> Optional.ofNullable(w.registry()).map(s -> s.read(System::getenv)),
+                e -> log.info("error: webhook: " + e.getClass().getName() + ": " + e.getMessage()));
     }
 
     /** Runs one start-up step on the state directory; its failures become one-line start-up errors. */

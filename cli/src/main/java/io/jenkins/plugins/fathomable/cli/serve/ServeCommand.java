@@ -31,7 +31,8 @@ public final class ServeCommand implements Callable<Integer> {
     Path stateDir;
 
     @Option(names = "--config", description = "YAML file: githubApiUrl, pollInterval, renderOnly, environments (namespace, cluster, windows,"
-            + " soak, approval), registries (credentials, limits), github (request budget). See docs/serve.md.")
+            + " soak, approval), registries (credentials, limits), github (request budget), webhooks (secrets,"
+            + " safety-net poll interval). See docs/serve.md.")
     Path config;
 
     @Option(names = "--github-api-url", description = "GitHub API URL, e.g. for GitHub Enterprise https://github.example.com/api/v3.")
@@ -123,7 +124,8 @@ public final class ServeCommand implements Callable<Integer> {
                 first(null, file.environments(), ServeSettings.DEFAULT_ENVIRONMENTS),
                 first(null, file.registries(), java.util.List.of()),
                 renderOnly || Boolean.TRUE.equals(file.renderOnly()), ServeSettings.DEFAULT_ANSWER_WITHIN,
-                file.github() == null ? io.jenkins.plugins.fathomable.core.source.github.GitHubLimits.DEFAULT : file.github());
+                file.github() == null ? io.jenkins.plugins.fathomable.core.source.github.GitHubLimits.DEFAULT : file.github())
+                .withWebhooks(file.webhooks());
     }
 
     /** {@code $HOME/.fathomable}: the user's home as the shell sees it (under sudo or a service account too). */

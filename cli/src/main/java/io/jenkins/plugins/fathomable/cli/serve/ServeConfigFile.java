@@ -42,6 +42,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  *   restPointsPerMinute: 900
  *   graphqlPointsPerMinute: 2000
  *   maxInFlight: 10
+ * webhooks:                           # see WebhookSettings
+ *   github: {secretFile: /run/secrets/github-webhook}
+ *   registry: {tokenEnv: REGISTRY_WEBHOOK_TOKEN}
  * registries:
  *   - host: 127.0.0.1:5000
  *     plainHttp: true
@@ -55,11 +58,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * @param githubApiUrl {@code null} when not set, likewise the others
  */
 public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<ServeSettings.Environment> environments,
-        List<ServeSettings.Registry> registries, Boolean renderOnly, GitHubLimits github) {
+        List<ServeSettings.Registry> registries, Boolean renderOnly, GitHubLimits github, WebhookSettings webhooks) {
 
-    static final ServeConfigFile EMPTY = new ServeConfigFile(null, null, null, null, null, null);
+    static final ServeConfigFile EMPTY = new ServeConfigFile(null, null, null, null, null, null, null);
     private static final Set<String> KEYS = Set.of("githubApiUrl", "pollInterval", "environments", "registries",
-            "renderOnly", "github");
+            "renderOnly", "github", "webhooks");
     private static final Set<String> GITHUB_KEYS = Set.of("restPointsPerMinute", "graphqlPointsPerMinute", "maxInFlight");
     private static final Set<String> REGISTRY_KEYS = Set.of("host", "credentialsId", "plainHttp", "username",
             "passwordFile", "passwordEnv", "requestsPerSecond", "maxConcurrent");
@@ -95,6 +98,7 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Serv
         List<ServeSettings.Registry> registries = null;
         Boolean renderOnly = null;
         GitHubLimits github = null;
+        WebhookSettings webhooks = null;
         for (NodeTuple t : map.getValue()) {
             String key = scalar(t.getKeyNode());
             Node v = t.getValueNode();
@@ -111,6 +115,7 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Serv
                 case "environments" -> environments = EnvironmentSection.read(v, errors);
                 case "renderOnly" -> renderOnly = bool("renderOnly", v, errors);
                 case "registries" -> registries = registries(v, errors);
+                case "webhooks" -> webhooks = WebhookSettings.read(v, errors);
                 case "github" -> github = github(v, errors);
                 default -> errors.add(error(String.valueOf(key), "unknown key; known keys: " + String.join(", ",
                         new java.util.TreeSet<>(KEYS)), t.getKeyNode()));
@@ -119,7 +124,7 @@ public record ServeConfigFile(URI githubApiUrl, Duration pollInterval, List<Serv
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        return new ServeConfigFile(api, poll, environments, registries, renderOnly, github);
+        return new ServeConfigFile(api, poll, environments, registries, renderOnly, github, webhooks);
     }
 
     /** {@code github:} the request budget per credential; each key optional, checked as {@link GitHubLimits} does. */

@@ -14,10 +14,19 @@ import java.util.Objects;
  * @param environments release order, e.g. dev, ha, preprod, prod
  * @param renderOnly   never apply to a cluster: every release is written under {@code <stateDir>/releases}
  * @param github       the GitHub request budget per credential: points a minute, requests in flight
+ * @param webhooks     the webhook receivers' secrets and the safety-net poll interval
  */
 public record ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
         boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly,
-        Duration answerWithin, GitHubLimits github) {
+        Duration answerWithin, GitHubLimits github, WebhookSettings webhooks) {
+
+    /** With GitHub's request budget, without webhooks. */
+    public ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
+            boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly,
+            Duration answerWithin, GitHubLimits github) {
+        this(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments, registries, renderOnly,
+                answerWithin, github, WebhookSettings.NONE);
+    }
 
     /** How long a POST/PUT waits for its read of GitHub and the registry before answering {@code READING}. */
     public static final Duration DEFAULT_ANSWER_WITHIN = Duration.ofSeconds(5);
@@ -26,7 +35,7 @@ public record ServeSettings(String bind, int port, Path stateDir, URI githubApiU
     public ServeSettings(String bind, int port, Path stateDir, URI githubApiUrl, Duration pollInterval,
             boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly) {
         this(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments, registries, renderOnly,
-                DEFAULT_ANSWER_WITHIN, GitHubLimits.DEFAULT);
+                DEFAULT_ANSWER_WITHIN, GitHubLimits.DEFAULT, WebhookSettings.NONE);
     }
 
     public static final URI DEFAULT_GITHUB_API = URI.create("https://api.github.com");
@@ -97,7 +106,7 @@ public record ServeSettings(String bind, int port, Path stateDir, URI githubApiU
             boolean openReads, List<Environment> environments, List<Registry> registries, boolean renderOnly,
             Duration answerWithin) {
         this(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments, registries, renderOnly,
-                answerWithin, GitHubLimits.DEFAULT);
+                answerWithin, GitHubLimits.DEFAULT, WebhookSettings.NONE);
     }
 
     public ServeSettings {
@@ -109,12 +118,24 @@ public record ServeSettings(String bind, int port, Path stateDir, URI githubApiU
         environments = List.copyOf(environments);
         registries = List.copyOf(registries);
         answerWithin = answerWithin == null ? DEFAULT_ANSWER_WITHIN : answerWithin;
+        webhooks = webhooks == null ? WebhookSettings.NONE : webhooks;
     }
 
     /** The same settings with another answer wait (tests that need every answer complete wait long). */
     public ServeSettings withAnswerWithin(Duration wait) {
         return new ServeSettings(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments,
-                registries, renderOnly, wait, github);
+                registries, renderOnly, wait, github, webhooks);
+    }
+
+    /** The same settings with these webhook receivers. */
+    public ServeSettings withWebhooks(WebhookSettings newWebhooks) {
+        return new ServeSettings(bind, port, stateDir, githubApiUrl, pollInterval, openReads, environments,
+                registries, renderOnly, answerWithin, github, newWebhooks);
+    }
+
+    /** How often each tracker is polled: the poll interval, or the webhook interval while its webhooks flow. */
+    public io.jenkins.plugins.fathomable.core.webhook.SafetyNet safetyNet() {
+        return new io.jenkins.plugins.fathomable.core.webhook.SafetyNet(pollInterval, webhooks.pollInterval());
     }
 
     public List<String> environmentNames() {

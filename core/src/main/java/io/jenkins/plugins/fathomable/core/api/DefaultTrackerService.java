@@ -204,7 +204,8 @@ public final class DefaultTrackerService implements TrackerService {
             read = CompletableFuture.supplyAsync(() -> runIngest(tracker), ingestThreads);
         } catch (RejectedExecutionException e) {
             TrackerObservation last = repository.observation(id).orElse(TrackerObservation.NONE);
-            return new TrackerDetails(TrackerView.of(tracker), StatusView.of(last), statusProvider.releases(id),
+            return new TrackerDetails(TrackerView.of(tracker), StatusView.of(last).withWebhooks(repository.webhooks(id)),
+                    statusProvider.releases(id),
                     new ValidationView(false, null, List.of(new FieldError("sourcePath", "not read now: the server"
                             + " is busy reading other trackers; the next poll reads it"))));
         }
@@ -217,7 +218,8 @@ public final class DefaultTrackerService implements TrackerService {
             reading.put(id, read);
             read.whenComplete((result, failure) -> finishLate(id, generation, read, result));
             return new TrackerDetails(TrackerView.of(tracker),
-                    StatusView.reading(repository.observation(id).orElse(TrackerObservation.NONE)),
+                    StatusView.reading(repository.observation(id).orElse(TrackerObservation.NONE))
+                            .withWebhooks(repository.webhooks(id)),
                     statusProvider.releases(id), ValidationView.pending(tracker.sourcePath()));
         } catch (ExecutionException e) {
             return saved(tracker, failedIngest(e.getCause()));
@@ -226,7 +228,8 @@ public final class DefaultTrackerService implements TrackerService {
 
     private TrackerDetails saved(Tracker tracker, IngestResult result) {
         repository.saveObservation(tracker.id(), result.observation());
-        return new TrackerDetails(TrackerView.of(tracker), StatusView.of(result.observation()),
+        return new TrackerDetails(TrackerView.of(tracker),
+                StatusView.of(result.observation()).withWebhooks(repository.webhooks(tracker.id())),
                 statusProvider.releases(tracker.id()), ValidationView.of(result));
     }
 
@@ -260,7 +263,7 @@ public final class DefaultTrackerService implements TrackerService {
 
     private StatusView status(TrackerId id) {
         TrackerObservation o = repository.observation(id).orElse(TrackerObservation.NONE);
-        return reading.containsKey(id) ? StatusView.reading(o) : StatusView.of(o);
+        return (reading.containsKey(id) ? StatusView.reading(o) : StatusView.of(o)).withWebhooks(repository.webhooks(id));
     }
 
     /** Puts the secret back as it was before this request changed it; a failure to do so is kept with the cause. */

@@ -3,6 +3,7 @@ package io.jenkins.plugins.fathomable.core.api;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation;
+import io.jenkins.plugins.fathomable.core.tracker.WebhookTimes;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -56,5 +57,11 @@ public class InMemoryTrackerRepository implements TrackerRepository {
     public void saveObservation(TrackerId id, TrackerObservation observation) {
         Objects.requireNonNull(observation, "observation");
         entries.computeIfPresent(id, (k, e) -> new Entry(e.tracker(), observation));
+    }
+
+    /** Webhooks are received by hosts with a store; an in-memory repository has none. */
+    @Override
+    public WebhookTimes webhooks(TrackerId id) {
+        return WebhookTimes.NONE;
     }
 }

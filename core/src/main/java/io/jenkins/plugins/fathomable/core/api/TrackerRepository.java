@@ -4,6 +4,7 @@ import io.jenkins.plugins.fathomable.core.tracker.ObservationStore;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation;
+import io.jenkins.plugins.fathomable.core.tracker.WebhookTimes;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,4 +28,7 @@ public interface TrackerRepository extends ObservationStore {
 
     /** Every tracker, ordered by id. */
     List<Tracker> list();
+
+    /** When a webhook last concerned the tracker, per source ({@link WebhookTimes#NONE} if never, or no tracker). */
+    WebhookTimes webhooks(TrackerId id);
 }

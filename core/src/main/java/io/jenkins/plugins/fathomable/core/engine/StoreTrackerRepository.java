@@ -8,6 +8,7 @@ import io.jenkins.plugins.fathomable.core.store.TrackerStore;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation;
+import io.jenkins.plugins.fathomable.core.tracker.WebhookTimes;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,6 +66,11 @@ public final class StoreTrackerRepository implements TrackerRepository {
     @Override
     public Optional<TrackerObservation> observation(TrackerId id) {
         return store.get(id).map(TrackerRecord::observation);
+    }
+
+    @Override
+    public WebhookTimes webhooks(TrackerId id) {
+        return store.get(id).map(TrackerRecord::webhooks).orElse(WebhookTimes.NONE);
     }
 
     /** Dropped when the tracker was deleted meanwhile (a poll finishing after a DELETE). */

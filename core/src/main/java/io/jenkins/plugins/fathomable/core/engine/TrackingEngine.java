@@ -16,7 +16,12 @@ import io.jenkins.plugins.fathomable.core.source.github.GitHubReader;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
 import io.jenkins.plugins.fathomable.core.store.TrackerStore;
+import io.jenkins.plugins.fathomable.core.tracker.Tracker;
+import io.jenkins.plugins.fathomable.core.webhook.SafetyNet;
+import io.jenkins.plugins.fathomable.core.webhook.Webhooks;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -38,6 +43,11 @@ public final class TrackingEngine {
     private final ImmediateIngestor ingestor;
     private final ReleaseStatusProvider status;
     private final EngineLog log;
+    private final TrackerStore store;
+    private final Clock clock;
+    private final Webhooks webhooks;
+    /** Looks run on their own threads, so a look never queues behind a pass of every tracker. */
+    private final ExecutorService lookThreads = daemonPool("fathomable-webhook-look", 4);
 
     /**
      * @param store       trackers, observations, releases and history
@@ -61,7 +71,8 @@ public final class TrackingEngine {
     public TrackingEngine(TrackerStore store, GitHubReader gitHub, RegistryClient registry,
             ImagePolicyReader policies, FlowConfig flow, Function<DeploymentReporter, ReleaseExecutor> executors,
             Clock clock, ExecutorService pollThreads, EngineLog log) {
-        Objects.requireNonNull(store, "store");
+        this.store = Objects.requireNonNull(store, "store");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.log = Objects.requireNonNull(log, "log");
         this.trackers = new StoreTrackerRepository(store);
         // The executor reports to the release engine built right after it; no deployment starts before that.
@@ -79,6 +90,8 @@ public final class TrackingEngine {
         this.cycle = new PollCycle(trackers::list, trackers, gitHub, registry, policies, clock, pollThreads);
         this.ingestor = new ImmediateIngestor(cycle, trackers, this::onEvent, clock);
         this.status = new ReleaseStatusProvider(releases);
+        this.webhooks = new Webhooks(store, policies, this::look, daemonPool("fathomable-webhook", 1), clock,
+                log::info);
     }
 
     /** The REST routes' view of the store. */
@@ -105,20 +118,29 @@ public final class TrackingEngine {
         return operations;
     }
 
+    /** Where hosts hand verified webhook deliveries; looks at the trackers they concern at once. */
+    public Webhooks webhooks() {
+        return webhooks;
+    }
+
     /**
      * One pass: polls every tracker, hands each event to the release flow, then starts whatever became due (soak
      * over, window open). Failures of single trackers are in the report and their status, never thrown.
      */
     public CycleReport pollOnce() throws InterruptedException {
-        return pollOnce(java.time.Duration.ZERO);
+        return pollDue(null, Duration.ZERO);
     }
 
     /**
-     * As {@link #pollOnce()}, waiting up to {@code allowance} (the poll interval, typically) for GitHub request
-     * budget; trackers it cannot reach by then are polled first in the next pass.
+     * One scheduled pass: as {@link #pollOnce()}, but polls only the trackers {@code schedule} says are due (those
+     * whose webhooks flow wait for their safety-net interval; {@code null} polls every tracker), waiting up to
+     * {@code allowance} (the poll interval, typically) for GitHub request budget; trackers it cannot reach by then
+     * are polled first in the next pass.
      */
-    public CycleReport pollOnce(java.time.Duration allowance) throws InterruptedException {
-        CycleReport report = cycle.run(allowance);
+    public CycleReport pollDue(SafetyNet schedule, Duration allowance) throws InterruptedException {
+        Instant now = clock.instant();
+        CycleReport report = cycle.run(allowance, schedule == null ? t -> true
+                : t -> store.get(t.id()).map(r -> schedule.due(r, now, webhooks)).orElse(false));
         report.events().forEach(this::onEvent);
         report.errors().forEach(e -> log.info("poll: " + e.tracker() + " " + e.status() + ": " + e.message()));
         releases.reconcile();
@@ -140,6 +162,34 @@ public final class TrackingEngine {
             executor.execute(request);
         }
         return lost;
+    }
+
+    /** A webhook's look at exactly these trackers: the poll cycle's code path, then the release flow. */
+    private void look(List<Tracker> trackers) {
+        CycleReport report;
+        try {
+            report = cycle.pollSome(trackers, lookThreads);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        report.events().forEach(this::onEvent);
+        report.errors().forEach(e -> log.info("webhook: " + e.tracker() + " " + e.status() + ": " + e.message()));
+        log.info("webhook: looked at " + report.trackers() + " tracker" + (report.trackers() == 1 ? "" : "s") + ", "
+                + report.events().size() + " events, " + report.errors().size() + " failed; requests "
+                + report.requestSummary());
+    }
+
+    private static ExecutorService daemonPool(String name, int threads) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(threads, threads,
+                30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                    Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+        pool.allowCoreThreadTimeOut(true); // idle engines (rebuilt with new settings) leave no threads behind
+        return pool;
     }
 
     private void onEvent(TrackerEvent event) {

@@ -10,6 +10,7 @@ import io.jenkins.plugins.fathomable.core.source.registry.ImageReference;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryException;
 import io.jenkins.plugins.fathomable.core.source.registry.SemVer;
+import io.jenkins.plugins.fathomable.core.tracker.GitRef;
 import io.jenkins.plugins.fathomable.core.tracker.ObservationStore;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
@@ -22,16 +23,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -104,12 +108,38 @@ public final class PollCycle {
      *                  cannot be sent by then is deferred to the next cycle
      */
     public CycleReport run(Duration allowance) throws InterruptedException {
-        return poll(List.copyOf(trackers.get()), clock.instant().plus(allowance), true);
+        return run(allowance, tracker -> true);
+    }
+
+    /**
+     * As {@link #run(Duration)}, but polls only the trackers that are {@code due} (a host leaves out those whose
+     * webhooks flow, until their safety-net poll). A tracker looked at since the pass began is left as that look
+     * saw it: this pass's shared lookups may be older, and comparing them would report a step back.
+     */
+    public CycleReport run(Duration allowance, Predicate<? super Tracker> due) throws InterruptedException {
+        List<Tracker> all = List.copyOf(trackers.get());
+        List<Tracker> batch = all.stream().filter(due).toList();
+        CycleReport report = poll(batch, clock.instant().plus(allowance), executor, true, batch.size() == all.size());
+        if (batch.size() < all.size()) {
+            // files of trackers left out this pass stay known; those of deleted or re-pointed trackers go
+            Set<FileOf> live = new HashSet<>();
+            all.forEach(t -> live.add(new FileOf(t.repo(), t.ref(), t.sourcePath())));
+            lastRead.keySet().removeIf(k -> !live.contains(new FileOf(k.repo(), k.ref(), k.path())));
+        }
+        return report;
     }
 
     /** Polls one tracker now (an immediate ingest after it is created), with the same rules as a cycle. */
     public CycleReport pollOne(Tracker tracker) throws InterruptedException {
-        return poll(List.of(tracker), clock.instant(), false);
+        return poll(List.of(tracker), clock.instant(), executor, false, false);
+    }
+
+    /**
+     * Polls exactly these trackers now (a webhook named them), with the same rules as a cycle, on {@code threads}:
+     * a look must not queue behind a pass of every tracker. It does not wait for GitHub request budget.
+     */
+    public CycleReport pollSome(Collection<Tracker> some, ExecutorService threads) throws InterruptedException {
+        return poll(List.copyOf(some), clock.instant(), threads, false, false);
     }
 
     /** The content last read for this tracker's file (valid or not), without a request; for error reports. */
@@ -122,8 +152,14 @@ public final class PollCycle {
         }
     }
 
-    /** @param everyTracker {@code batch} is every tracker: what none of them needs any more is forgotten after */
-    private CycleReport poll(List<Tracker> batch, Instant deadline, boolean everyTracker) throws InterruptedException {
+    private record FileOf(String repo, GitRef ref, String path) {}
+
+    /**
+     * @param pass         a scheduled pass: trackers looked at since it began are skipped
+     * @param everyTracker {@code batch} is every tracker: what none of them needs any more is forgotten after
+     */
+    private CycleReport poll(List<Tracker> batch, Instant deadline, ExecutorService threads, boolean pass,
+            boolean everyTracker) throws InterruptedException {
         Instant started = clock.instant();
         RequestCounter counter = registry.counter();
         var before = counter.snapshot();
@@ -133,7 +169,7 @@ public final class PollCycle {
             previous.put(tracker, store.observation(tracker.id()).orElse(TrackerObservation.NONE));
         }
         List<Tracker> ordered = previous.entrySet().stream().sorted(OLDEST_FIRST).map(Map.Entry::getKey).toList();
-        GitHubPhase phase = new GitHubPhase(gitHub, lastRead, lookups, deadline, executor);
+        GitHubPhase phase = new GitHubPhase(gitHub, lastRead, lookups, deadline, threads);
         List<GitHubPhase.Planned> plans = phase.plan(ordered, previous);
         // Trackers whose files are known go first: those waiting for REST budget never hold them up.
         List<GitHubPhase.Planned> sorted = new ArrayList<>(plans.size());
@@ -141,7 +177,7 @@ public final class PollCycle {
         plans.stream().filter(phase::readsContent).forEach(sorted::add);
         List<Future<Outcome>> futures = new ArrayList<>(sorted.size());
         for (GitHubPhase.Planned plan : sorted) {
-            futures.add(executor.submit(() -> pollLocked(plan, phase.fetch(plan), lookups)));
+            futures.add(threads.submit(() -> pollLocked(plan, phase.fetch(plan), lookups, pass ? started : null)));
         }
         List<TrackerEvent> events = new ArrayList<>();
         List<CycleReport.TrackerError> errors = new ArrayList<>();
@@ -172,8 +208,13 @@ public final class PollCycle {
                 RequestCounter.difference(counter.snapshot(), before), errors, deferred);
     }
 
-    /** One tracker at a time, so a cycle and an immediate poll never interleave on the same observation. */
-    private Outcome pollLocked(GitHubPhase.Planned plan, GitHubPhase.Fetched fetched, CycleLookups lookups) {
+    /**
+     * One tracker at a time, so a cycle and an immediate poll never interleave on the same observation.
+     *
+     * @param passStarted when the scheduled pass began; {@code null} for a look, which always polls
+     */
+    private Outcome pollLocked(GitHubPhase.Planned plan, GitHubPhase.Fetched fetched, CycleLookups lookups,
+            Instant passStarted) {
         if (fetched.fetch() instanceof ConfigFetch.Deferred) {
             return new Outcome(List.of(), null, true);
         }
@@ -181,6 +222,10 @@ public final class PollCycle {
         ReentrantLock lock = locks[Math.floorMod(id.hashCode(), LOCK_STRIPES)];
         lock.lock();
         try {
+            TrackerObservation seen = store.observation(id).orElse(TrackerObservation.NONE);
+            if (passStarted != null && seen.lastPoll() != null && seen.lastPoll().isAfter(passStarted)) {
+                return new Outcome(List.of(), null, false);
+            }
             return pollTracker(plan, fetched, lookups);
         } finally {
             lock.unlock();

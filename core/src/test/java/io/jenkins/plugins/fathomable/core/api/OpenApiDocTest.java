@@ -34,7 +34,13 @@ class OpenApiDocTest {
         Map<String, Object> paths = (Map<String, Object>) doc().get("paths");
         assertThat(paths).containsOnlyKeys("/trackers/", "/trackers/{id}", "/trackers/{id}/hold", "/trackers/{id}/unhold",
                 "/trackers/{id}/rollback", "/trackers/{id}/releases/{release}/approve",
-                "/trackers/{id}/releases/{release}/reject", "/trackers/{id}/releases/{release}/retry");
+                "/trackers/{id}/releases/{release}/reject", "/trackers/{id}/releases/{release}/retry",
+                "/webhooks/github", "/webhooks/registry");
+        for (String hook : List.of("/webhooks/github", "/webhooks/registry")) {
+            Map<String, Map<String, Object>> route = (Map<String, Map<String, Object>>) paths.get(hook);
+            assertThat(((Map<String, Object>) route.get("post").get("responses")).keySet()).as(hook)
+                    .contains("200", "202", "400", "401", "404", "405", "413");
+        }
         for (String op : List.of("hold", "unhold", "rollback", "releases/{release}/approve", "releases/{release}/reject",
                 "releases/{release}/retry")) {
             Map<String, Map<String, Object>> route = (Map<String, Map<String, Object>>) paths.get("/trackers/{id}/" + op);

@@ -357,4 +357,40 @@ class PollCycleTest {
                 e -> assertThat(e.image().digest()).isEqualTo(index.digest()));
         assertThat(observation("now.app").image().pinned()).isEqualTo(image("now/app") + "@" + index.digest());
     }
+
+    @Test
+    void aPassLeavesOutATrackerLookedAtSinceItBeganAndALookPollsOnlyItsTrackers() throws Exception {
+        REGISTRY.pusher().image("look/a", "1.0.0");
+        REGISTRY.pusher().image("look/b", "1.0.0");
+        publish("acme/look-a", yaml(image("look/a"), "tag: \"1.0.0\""));
+        publish("acme/look-b", yaml(image("look/b"), "tag: \"1.0.0\""));
+        Tracker a = track("look.a", "acme/look-a");
+        track("look.b", "acme/look-b");
+        cycle.run();
+
+        // a webhook's look: exactly one tracker, on threads of its own
+        ExecutorService lookThreads = Executors.newSingleThreadExecutor();
+        try {
+            REGISTRY.pusher().image("look/a", "1.0.0");
+            REGISTRY.pusher().image("look/b", "1.0.0");
+            clock.advance(Duration.ofSeconds(1));
+            CycleReport look = cycle.pollSome(List.of(a), lookThreads);
+            assertThat(look.trackers()).isEqualTo(1);
+            assertThat(look.events()).extracting(e -> e.tracker().toString()).containsExactly("look.a");
+            assertThat(observation("look.b").lastPoll()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+        } finally {
+            lookThreads.shutdownNow();
+        }
+
+        // a pass that began before that look must not compare a's newer observation with what it reads itself
+        store.saveObservation(a.id(), withLastPoll(observation("look.a"), clock.instant().plusSeconds(5)));
+        TrackerObservation lookedAt = observation("look.a");
+        CycleReport pass = cycle.run();
+        assertThat(pass.events()).extracting(e -> e.tracker().toString()).containsExactly("look.b");
+        assertThat(observation("look.a")).isEqualTo(lookedAt);
+    }
+
+    private static TrackerObservation withLastPoll(TrackerObservation o, Instant at) {
+        return new TrackerObservation(at, o.commitSha(), o.config(), o.image(), o.status(), o.lastError());
+    }
 }

@@ -39,6 +39,7 @@ class ConfigurationAsCodeIT {
     static final String GITHUB_TOKEN = "ghp_e2eCascGithubToken4f1c9a7e2b";
     static final String GHCR_TOKEN = "e2eCascGhcrRobotPassword8d3e";
     static final String PROD_SA_TOKEN = "eyJe2eCascProdServiceAccountToken51a";
+    static final String REGISTRY_WEBHOOK_TOKEN = "e2eCascRegistryWebhookToken7b2d";
     static final Path CONFIG_XML = Path.of("io.jenkins.plugins.fathomable.config.FathomableConfiguration.xml");
     /** Values Configuration as Code leaves out of an export because a fresh instance has them. */
     static final Map<String, Object> DEFAULTS = Map.of(
@@ -55,7 +56,8 @@ class ConfigurationAsCodeIT {
     @Order(2)
     static final JenkinsGroup GROUP = JenkinsGroup.of("casc", b -> JenkinsGroup.secured(b)
                     .casc("jenkins.yaml", documentedFile())
-                    .env("GITHUB_TOKEN", GITHUB_TOKEN).env("GHCR_TOKEN", GHCR_TOKEN).env("PROD_SA_TOKEN", PROD_SA_TOKEN))
+                    .env("GITHUB_TOKEN", GITHUB_TOKEN).env("GHCR_TOKEN", GHCR_TOKEN).env("PROD_SA_TOKEN", PROD_SA_TOKEN)
+                    .env("REGISTRY_WEBHOOK_TOKEN", REGISTRY_WEBHOOK_TOKEN))
             .tolerate("Failed to reload configuration", "provoked: reloading an invalid file must fail")
             .tolerate("trackers\\[0\\]\\.repo: must be owner/name", "provoked: reloading an invalid file must fail");
 
@@ -76,6 +78,8 @@ class ConfigurationAsCodeIT {
         assertThat(xml).contains("<id>payments.api</id>", "<repo>acme/payments-api</repo>",
                 "<sourcePath>deploy/fathomable.yaml</sourcePath>", "<branch>main</branch>",
                 "<credentialsId>github-token</credentialsId>", "<pollIntervalMinutes>5</pollIntervalMinutes>",
+                "<webhookPollIntervalMinutes>60</webhookPollIntervalMinutes>",
+                "<registryWebhookCredentialsId>registry-webhook-token</registryWebhookCredentialsId>",
                 "<githubApiUrl>" + GITHUB.baseUrl() + "</githubApiUrl>", "<host>ghcr.io</host>",
                 "<maxConcurrent>4</maxConcurrent>", "<requestsPerSecond>10.0</requestsPerSecond>",
                 "<allowedRegistryHosts>ghcr.io, docker.io</allowedRegistryHosts>", "<name>prod</name>",
@@ -83,8 +87,9 @@ class ConfigurationAsCodeIT {
                 "<windowTimeZone>Europe/Berlin</windowTimeZone>", "<approvalRequired>true</approvalRequired>",
                 "echo(&apos;deployed release &apos;");
         String credentials = Files.readString(GROUP.jenkins().home().resolve("credentials.xml"));
-        assertThat(credentials).contains("<id>github-token</id>", "<id>ghcr-robot</id>", "<id>prod-deployer-token</id>");
-        for (String secret : List.of(GITHUB_TOKEN, GHCR_TOKEN, PROD_SA_TOKEN)) {
+        assertThat(credentials).contains("<id>github-token</id>", "<id>ghcr-robot</id>", "<id>registry-webhook-token</id>",
+                "<id>prod-deployer-token</id>");
+        for (String secret : List.of(GITHUB_TOKEN, GHCR_TOKEN, PROD_SA_TOKEN, REGISTRY_WEBHOOK_TOKEN)) {
             assertThat(credentials).doesNotContain(secret);
         }
         // at once, not only after the poller's first pass (up to a minute after boot here; it answered 404 until then)
@@ -104,12 +109,12 @@ class ConfigurationAsCodeIT {
 
         List<Map<String, Object>> credentials = credentials(exported);
         assertThat(credentials.stream().map(c -> String.valueOf(((Map<?, ?>) c.values().iterator().next()).get("id"))).toList())
-                .containsExactly("github-token", "ghcr-robot", "prod-deployer-token");
+                .containsExactly("github-token", "ghcr-robot", "registry-webhook-token", "prod-deployer-token");
         Map<?, ?> robot = (Map<?, ?>) credentials.get(1).get("usernamePassword");
         assertThat(robot.get("username")).isEqualTo("acme-robot");
         assertThat((String) robot.get("password")).as("exported encrypted").matches("\\{[A-Za-z0-9+/=]+}");
         String text = export();
-        for (String secret : List.of(GITHUB_TOKEN, GHCR_TOKEN, PROD_SA_TOKEN)) {
+        for (String secret : List.of(GITHUB_TOKEN, GHCR_TOKEN, PROD_SA_TOKEN, REGISTRY_WEBHOOK_TOKEN)) {
             assertThat(SecretScan.in(text, secret)).as("plain secret in the export").isFalse();
         }
     }
@@ -166,7 +171,7 @@ class ConfigurationAsCodeIT {
     @Test
     @Order(6)
     void noSecretOfTheFileIsStoredInPlainText() throws Exception {
-        for (String secret : List.of(GITHUB_TOKEN, GHCR_TOKEN, PROD_SA_TOKEN)) {
+        for (String secret : List.of(GITHUB_TOKEN, GHCR_TOKEN, PROD_SA_TOKEN, REGISTRY_WEBHOOK_TOKEN)) {
             SecretScan.Findings findings = SecretScan.files(GROUP.jenkins().home(), secret);
             assertThat(findings.filesRead()).isGreaterThan(100);
             assertThat(findings.filesWithSecret()).as("files under JENKINS_HOME holding a secret in plain text").isEmpty();

@@ -36,9 +36,21 @@ public final class RegistryServer implements BeforeAllCallback, AfterAllCallback
 
     public enum Auth { NONE, BASIC, TOKEN }
 
+    /** One notification the registry sent: its headers (names lower case) and body. */
+    public record Notification(java.util.Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
+            List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+            return values == null || values.isEmpty() ? null : values.get(0);
+        }
+    }
+
     private final Auth auth;
     private final String username;
     private final String password;
+    private String notificationAuthorization;
+    private com.sun.net.httpserver.HttpServer relay;
+    private final List<Notification> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile java.util.function.ToIntFunction<Notification> receiver;
     private Path dir;
     private Process process;
     private int port;
@@ -61,6 +73,26 @@ public final class RegistryServer implements BeforeAllCallback, AfterAllCallback
     /** Token auth: a token endpoint that issues tokens to {@code username}/{@code password} only. */
     public static RegistryServer tokenAuth(String username, String password) {
         return new RegistryServer(Auth.TOKEN, username, password);
+    }
+
+    /**
+     * Makes the registry send its notifications (distribution's {@code notifications.endpoints}, pulls left out) to
+     * this test, with {@code authorization} as their {@code Authorization} header. They arrive at a relay in the test
+     * JVM, which keeps them ({@link #notifications()}) and hands each to {@link #receiveWith} when set.
+     */
+    public RegistryServer notifying(String authorization) {
+        this.notificationAuthorization = authorization;
+        return this;
+    }
+
+    /** Who answers the registry's notifications from now on (its answer is the status the registry sees). */
+    public void receiveWith(java.util.function.ToIntFunction<Notification> handler) {
+        this.receiver = handler;
+    }
+
+    /** Every notification the registry sent so far. */
+    public List<Notification> notifications() {
+        return List.copyOf(received);
     }
 
     @Override
@@ -89,6 +121,14 @@ public final class RegistryServer implements BeforeAllCallback, AfterAllCallback
                     .append("    issuer: ").append(tokens.issuer()).append('\n')
                     .append("    rootcertbundle: ").append(dir.resolve("root.pem")).append('\n');
         }
+        if (notificationAuthorization != null) {
+            startRelay();
+            config.append("notifications:\n  endpoints:\n    - name: test\n")
+                    .append("      url: http://127.0.0.1:").append(relay.getAddress().getPort()).append("/notify\n")
+                    .append("      headers:\n        Authorization: [\"").append(notificationAuthorization).append("\"]\n")
+                    .append("      timeout: 5s\n      threshold: 3\n      backoff: 100ms\n")
+                    .append("      ignore:\n        actions: [pull]\n");
+        }
         Path configFile = dir.resolve("config.yml");
         Files.writeString(configFile, config.toString());
         process = new ProcessBuilder(BINARY.toString(), "serve", configFile.toString())
@@ -106,6 +146,9 @@ public final class RegistryServer implements BeforeAllCallback, AfterAllCallback
         }
         if (tokens != null) {
             tokens.close();
+        }
+        if (relay != null) {
+            relay.stop(0);
         }
         if (dir != null) {
             try (Stream<Path> files = Files.walk(dir)) {
@@ -169,6 +212,33 @@ public final class RegistryServer implements BeforeAllCallback, AfterAllCallback
             return lines.map(ACCESS_LINE::matcher).filter(java.util.regex.Matcher::find)
                     .map(m -> m.group(1) + " " + m.group(2) + " " + m.group(3)).toList();
         }
+    }
+
+    private void startRelay() throws IOException {
+        relay = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+        relay.createContext("/notify", exchange -> {
+            try (exchange) {
+                byte[] body = exchange.getRequestBody().readAllBytes();
+                java.util.Map<String, List<String>> headers = new java.util.TreeMap<>();
+                exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT), v));
+                Notification n = new Notification(headers, body);
+                received.add(n);
+                java.util.function.ToIntFunction<Notification> handler = receiver;
+                int status = 200;
+                try {
+                    status = handler == null ? 200 : handler.applyAsInt(n);
+                } catch (RuntimeException e) {
+                    status = 500;
+                }
+                exchange.sendResponseHeaders(status, -1);
+            }
+        });
+        relay.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "registry-notification-relay");
+            t.setDaemon(true);
+            return t;
+        }));
+        relay.start();
     }
 
     private void awaitListening() throws IOException, InterruptedException {
