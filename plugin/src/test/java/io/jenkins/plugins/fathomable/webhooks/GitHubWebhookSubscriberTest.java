@@ -39,7 +39,8 @@ class GitHubWebhookSubscriberTest {
         store.create(TrackerRecord.of(Tracker.of("team.web", "acme/web", "fathomable.yaml", null, null, null, null)));
         // looks run at once on the delivering thread, so the test sees them when onEvent returns
         webhooks = new Webhooks(store, new SpecImagePolicyReader(), trackers -> looks.add(
-                trackers.stream().map(t -> t.id().toString()).toList()), Runnable::run, Clock.systemUTC(), line -> { });
+                trackers.stream().map(t -> t.id().toString()).toList()), Runnable::run, (delay, task) -> { },
+                Clock.systemUTC(), line -> { });
         subscriber = new GitHubWebhookSubscriber(signed::get, () -> webhooks);
     }
 

@@ -39,7 +39,7 @@ class RegistryWebhookActionTest {
     @BeforeEach
     void setUp() {
         webhooks = new Webhooks(new FileTrackerStore(state.resolve("trackers")), new SpecImagePolicyReader(),
-                trackers -> { }, Runnable::run, Clock.systemUTC(), line -> { });
+                trackers -> { }, Runnable::run, (delay, task) -> { }, Clock.systemUTC(), line -> { });
     }
 
     private ApiResponse post(Optional<Secret> token, String authorization, byte[] body) throws IOException {

@@ -71,6 +71,16 @@ public final class TrackingEngine {
     public TrackingEngine(TrackerStore store, GitHubReader gitHub, RegistryClient registry,
             ImagePolicyReader policies, FlowConfig flow, Function<DeploymentReporter, ReleaseExecutor> executors,
             Clock clock, ExecutorService pollThreads, EngineLog log) {
+        this(store, gitHub, registry, policies, flow, executors, clock, pollThreads, log, daemonScheduler());
+    }
+
+    /**
+     * @param later schedules a webhook's look again when a registry notification overtook its tag (by default a
+     *              daemon scheduler thread that ends when idle)
+     */
+    public TrackingEngine(TrackerStore store, GitHubReader gitHub, RegistryClient registry,
+            ImagePolicyReader policies, FlowConfig flow, Function<DeploymentReporter, ReleaseExecutor> executors,
+            Clock clock, ExecutorService pollThreads, EngineLog log, Webhooks.Later later) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = Objects.requireNonNull(log, "log");
@@ -90,7 +100,7 @@ public final class TrackingEngine {
         this.cycle = new PollCycle(trackers::list, trackers, gitHub, registry, policies, clock, pollThreads);
         this.ingestor = new ImmediateIngestor(cycle, trackers, this::onEvent, clock);
         this.status = new ReleaseStatusProvider(releases);
-        this.webhooks = new Webhooks(store, policies, this::look, daemonPool("fathomable-webhook", 1), clock,
+        this.webhooks = new Webhooks(store, policies, this::look, daemonPool("fathomable-webhook", 1), later, clock,
                 log::info);
     }
 
@@ -178,6 +188,18 @@ public final class TrackingEngine {
         log.info("webhook: looked at " + report.trackers() + " tracker" + (report.trackers() == 1 ? "" : "s") + ", "
                 + report.events().size() + " events, " + report.errors().size() + " failed; requests "
                 + report.requestSummary());
+    }
+
+    private static Webhooks.Later daemonScheduler() {
+        java.util.concurrent.ScheduledThreadPoolExecutor timer = new java.util.concurrent.ScheduledThreadPoolExecutor(1,
+                r -> {
+                    Thread t = new Thread(r, "fathomable-webhook-recheck");
+                    t.setDaemon(true);
+                    return t;
+                });
+        timer.setKeepAliveTime(30, java.util.concurrent.TimeUnit.SECONDS);
+        timer.allowCoreThreadTimeOut(true); // no thread left behind by an idle (or replaced) engine
+        return (delay, task) -> timer.schedule(task, delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private static ExecutorService daemonPool(String name, int threads) {

@@ -55,11 +55,17 @@ public sealed interface Hint {
      *
      * @param repository the normalised repository, {@code registry/path} as in {@code ImageVersion.repository()}
      * @param tag        the tag
+     * @param announced  the digest the notification says the tag now has, or {@code null}; only ever used to decide
+     *                   whether to look again (a notification can overtake the tag's move), never deployed
      */
-    record TagPushed(String repository, String tag) implements Hint {
+    record TagPushed(String repository, String tag, String announced) implements Hint {
         public TagPushed {
             Objects.requireNonNull(repository, "repository");
             Objects.requireNonNull(tag, "tag");
+        }
+
+        public TagPushed(String repository, String tag) {
+            this(repository, tag, null);
         }
 
         @Override

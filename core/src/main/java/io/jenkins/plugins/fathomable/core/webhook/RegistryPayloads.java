@@ -20,8 +20,9 @@ import java.util.Set;
  * <li>Docker Hub webhooks ({@code push_data.tag}, {@code repository.repo_name}) on {@code docker.io};</li>
  * <li>Harbor's webhooks ({@code type: PUSH_ARTIFACT}, {@code event_data.resources[].resource_url}).</li>
  * </ul>
- * Pulls, blob uploads and untagged manifests name no tag a tracker follows and are skipped. Digests in the body are
- * never read: the look asks the registry.
+ * Pulls, blob uploads and untagged manifests name no tag a tracker follows and are skipped. A pushed manifest's digest
+ * is kept as {@link Hint.TagPushed#announced()}, only to tell whether a look came too early; the digest deployed is
+ * always the one the registry answers.
  */
 public final class RegistryPayloads {
 
@@ -82,7 +83,7 @@ public final class RegistryPayloads {
                 throw new BadPayloadException("events[].target.repository is required for a " + action);
             }
             String host = registry != null ? registry : host(e);
-            hints.add(tagPushed(host, repository, tag));
+            hints.add(tagPushed(host, repository, tag, action.equals("push") ? digest(target.path("digest")) : null));
         }
     }
 
@@ -109,7 +110,7 @@ public final class RegistryPayloads {
             throw new BadPayloadException("Docker Hub: 'repository.repo_name' is required");
         }
         if (!tag.isEmpty()) {
-            hints.add(tagPushed(registry != null ? registry : ImageReference.DOCKER_HUB, name, tag));
+            hints.add(tagPushed(registry != null ? registry : ImageReference.DOCKER_HUB, name, tag, null));
         }
     }
 
@@ -125,16 +126,23 @@ public final class RegistryPayloads {
                 continue;
             }
             ImageReference ref = reference(url);
-            hints.add(tagPushed(registry != null ? registry : ref.registry(), ref.repository(), tag));
+            hints.add(tagPushed(registry != null ? registry : ref.registry(), ref.repository(), tag,
+                    type.equals("PUSH_ARTIFACT") ? digest(resource.path("digest")) : null));
         }
     }
 
-    private static Hint.TagPushed tagPushed(String host, String repository, String tag) {
+    /** A well-formed digest, or {@code null}: a malformed one only costs the retries it would have asked for. */
+    private static String digest(JsonNode node) {
+        String d = node.asText("");
+        return d.matches("sha256:[0-9a-f]{64}|sha512:[0-9a-f]{128}") ? d : null;
+    }
+
+    private static Hint.TagPushed tagPushed(String host, String repository, String tag, String announced) {
         // Docker Hub's API host stands for docker.io, as image references write it
         String registry = host.equalsIgnoreCase("registry-1.docker.io") ? ImageReference.DOCKER_HUB : host;
         ImageReference ref = reference(registry + "/" + repository);
         try {
-            return new Hint.TagPushed(ref.name(), ImageReference.checkTag("tag", tag));
+            return new Hint.TagPushed(ref.name(), ImageReference.checkTag("tag", tag), announced);
         } catch (ValidationException e) {
             throw new BadPayloadException(e.getMessage());
         }

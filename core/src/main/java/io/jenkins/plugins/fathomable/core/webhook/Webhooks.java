@@ -42,6 +42,12 @@ public final class Webhooks {
         void look(List<Tracker> trackers);
     }
 
+    /** Runs a task once after a delay, off the calling thread (the engine's scheduler; tests run it by hand). */
+    @FunctionalInterface
+    public interface Later {
+        void after(Duration delay, Runnable task);
+    }
+
     /** A tracker's last webhook time is written at most this often (every delivery would rewrite its file). */
     static final Duration TIME_GRANULARITY = Duration.ofSeconds(60);
 
@@ -51,6 +57,7 @@ public final class Webhooks {
     private final Executor lookThread;
     private final Clock clock;
     private final Consumer<String> log;
+    private final Rechecks rechecks;
     private final DeliveryLog deliveries = new DeliveryLog();
     private final Map<Hint.Source, Instant> lastDelivery = new EnumMap<>(Hint.Source.class);
     private final Set<TrackerId> pendingLooks = new TreeSet<>();
@@ -61,15 +68,17 @@ public final class Webhooks {
      * @param policies   reads a tracker's image policy from its stored file (to tell SemVer trackers a pushed tag
      *                   may concern)
      * @param lookThread runs the looks; one task at a time is enough (a second one simply finds nothing pending)
+     * @param later      schedules a look again when a registry notification overtook its tag ({@link Rechecks})
      */
-    public Webhooks(TrackerStore store, ImagePolicyReader policies, Looker looker, Executor lookThread, Clock clock,
-            Consumer<String> log) {
+    public Webhooks(TrackerStore store, ImagePolicyReader policies, Looker looker, Executor lookThread, Later later,
+            Clock clock, Consumer<String> log) {
         this.store = Objects.requireNonNull(store, "store");
         this.matcher = new TrackerMatcher(Objects.requireNonNull(policies, "policies"));
         this.looker = Objects.requireNonNull(looker, "looker");
         this.lookThread = Objects.requireNonNull(lookThread, "lookThread");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.log = Objects.requireNonNull(log, "log");
+        this.rechecks = new Rechecks(store, later, id -> schedule(Set.of(id), Map.of()), this.log);
     }
 
     /**
@@ -115,6 +124,11 @@ public final class Webhooks {
         return d;
     }
 
+    /** Whether a look will be made again because a registry notification announced a digest not seen yet. */
+    public boolean rechecking() {
+        return rechecks.pending();
+    }
+
     /** Whether no look or webhook time is pending or in progress (tests wait for it before removing the store). */
     public synchronized boolean idle() {
         return !draining && pendingLooks.isEmpty() && pendingTimes.isEmpty();
@@ -158,6 +172,9 @@ public final class Webhooks {
                         t = h.source() == Hint.Source.GITHUB ? t.withGitHub(now) : t.withRegistry(now);
                         if (matcher.concerns(h, r)) {
                             look.add(r.id());
+                            if (h instanceof Hint.TagPushed pushed) {
+                                rechecks.expect(pushed, r);
+                            }
                         }
                     }
                 }
@@ -261,6 +278,7 @@ public final class Webhooks {
             } catch (RuntimeException e) {
                 log.accept("webhook: looking at " + looks + " failed: " + e);
             }
+            rechecks.looked(looks);
             times.forEach((id, t) -> {
                 try {
                     store.update(id, r -> r.withWebhooks(merge(r.webhooks(), t)));

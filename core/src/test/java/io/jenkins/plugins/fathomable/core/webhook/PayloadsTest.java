@@ -90,10 +90,15 @@ class PayloadsTest {
     @Test
     void distributionNotificationsNameTaggedManifestsOnTheHostTheClientUsed() {
         byte[] body = WebhookPayloads.distribution("127.0.0.1:5000", "team/app", "1.0.0");
+        String announced = "sha256:" + "ab".repeat(32);
         assertThat(RegistryPayloads.read(body, null)).as("the blob upload is skipped")
-                .containsExactly(new Hint.TagPushed("127.0.0.1:5000/team/app", "1.0.0"));
+                .containsExactly(new Hint.TagPushed("127.0.0.1:5000/team/app", "1.0.0", announced));
         assertThat(RegistryPayloads.read(body, "registry.internal:5000"))
-                .containsExactly(new Hint.TagPushed("registry.internal:5000/team/app", "1.0.0"));
+                .containsExactly(new Hint.TagPushed("registry.internal:5000/team/app", "1.0.0", announced));
+        byte[] oddDigest = WebhookPayloads.load("registry-distribution.json", Map.of("host", "r:5000", "repository",
+                "team/app", "tag", "1.0.0", "digest", "sha256:not-hex"));
+        assertThat(RegistryPayloads.read(oddDigest, null)).as("a malformed digest announces nothing")
+                .containsExactly(new Hint.TagPushed("r:5000/team/app", "1.0.0", null));
         assertThat(RegistryPayloads.eventIds(body)).hasSize(2);
         byte[] byDigest = text("{\"events\":[{\"id\":\"1\",\"action\":\"push\",\"target\":{\"repository\":\"team/app\","
                 + "\"digest\":\"sha256:00\"},\"request\":{\"host\":\"r:5000\"}},{\"id\":\"2\",\"action\":\"pull\","
@@ -117,7 +122,7 @@ class PayloadsTest {
         byte[] harbor = WebhookPayloads.load("harbor.json", Map.of("host", "harbor.example.com", "repository",
                 "shop/web", "repo", "shop/web", "tag", "3.0.0"));
         assertThat(RegistryPayloads.read(harbor, null))
-                .containsExactly(new Hint.TagPushed("harbor.example.com/shop/web", "3.0.0"));
+                .containsExactly(new Hint.TagPushed("harbor.example.com/shop/web", "3.0.0", "sha256:" + "ab".repeat(32)));
     }
 
     @Test

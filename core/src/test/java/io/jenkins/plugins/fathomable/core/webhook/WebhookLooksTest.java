@@ -84,6 +84,11 @@ class WebhookLooksTest {
     private WebhookRoutes routes;
     private String prefix;
     private final Map<String, String> commits = new TreeMap<>();
+    /** one:1.0.0 as the set-up pushed it. */
+    private ImagePusher.Pushed oneAtFirst;
+    /** Looks scheduled again (a notification that overtook its tag), run by the test when it chooses. */
+    private final List<Map.Entry<Duration, Runnable>> later = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Duration> laterDelays = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeEach
     void setUp() throws Exception {
@@ -97,14 +102,18 @@ class WebhookLooksTest {
                         Duration.ofSeconds(5))), CredentialsPort.none(), counter, clock, new RecordingSleeper(clock));
         store = new FileTrackerStore(state.resolve("trackers"));
         engine = new TrackingEngine(store, github.reader(CredentialsPort.none(),
-                GitHubLimits.DEFAULT, state.resolve("cache"), counter, clock), registry, FlowConfig.defaults(),
+                GitHubLimits.DEFAULT, state.resolve("cache"), counter, clock), registry,
+                new io.jenkins.plugins.fathomable.core.engine.SpecImagePolicyReader(), FlowConfig.defaults(),
                 reporter -> request -> {
                     // every deployment is ready at once; the test sees what entered dev
                     if (request.environment().equals("dev")) {
                         handedOut.add(request);
                     }
                     reporter.completed(request.id(), DeploymentOutcome.ready("run:" + request.id()));
-                }, clock, pollThreads, log::add);
+                }, clock, pollThreads, log::add, (delay, task) -> {
+                    laterDelays.add(delay);
+                    later.add(Map.entry(delay, task));
+                });
         routes = new WebhookRoutes(engine.webhooks(), () -> Optional.of(Secret.of(SECRET)),
                 () -> Optional.of(Secret.of(TOKEN)), e -> { throw e; });
 
@@ -115,6 +124,7 @@ class WebhookLooksTest {
                 {"three", "1.0"}}) {
             pushed.add(push(image[0], image[1]));
         }
+        oneAtFirst = pushed.get(0);
         tracker("a", null, null, "tag: \"1.0.0\"", "one");
         tracker("b", "main", null, "tag: \"2.0.0\"", "one");
         tracker("c", null, "v1", "tag: \"1.0\"", "two");
@@ -126,6 +136,7 @@ class WebhookLooksTest {
         assertThat(handedOut).extracting(r -> r.tracker().toString()).containsExactlyInAnyOrder(
                 id("a"), id("b"), id("c"), id("s"), id("p"));
         handedOut.clear();
+        assertThat(laterDelays).as("no notification of the set-up overtook its tag").isEmpty();
     }
 
     @AfterEach
@@ -276,6 +287,110 @@ class WebhookLooksTest {
         assertThat(record("s").webhooks().registry()).isNotNull();
         assertThat(record("c").webhooks().isEmpty()).isTrue();
         assertThat(record("a").webhooks().github()).isNull();
+        assertThat(laterDelays).as("the look saw the announced digest: no second look").isEmpty();
+    }
+
+    /** The notification of {@code digest}'s push, captured (not delivered). */
+    private RegistryServer.Notification notificationOf(String digest) throws Exception {
+        awaitNotification(digest);
+        return REGISTRY.notifications().stream().filter(n -> new String(n.body()).contains(digest)).findFirst()
+                .orElseThrow();
+    }
+
+    /** A distribution notification of one:1.0.0 announcing {@code digest}, with event ids not seen before. */
+    private ApiResponse announce(String digest) {
+        byte[] body = WebhookPayloads.load("registry-distribution.json", Map.of("host", REGISTRY.host(),
+                "repository", prefix + "/one", "tag", "1.0.0", "digest", digest));
+        return routes.handle(new ApiRequest("POST", "/webhooks/registry", Map.of("Authorization",
+                List.of("Bearer " + TOKEN)), body, Caller.anonymous()));
+    }
+
+    /** Runs the one look scheduled again, and waits for it to finish. */
+    private void runLater() throws Exception {
+        assertThat(later).as("one look scheduled again").hasSize(1);
+        Runnable task = later.remove(0).getValue();
+        int looks = (int) log.stream().filter(l -> l.startsWith("webhook: looked at")).count();
+        task.run();
+        await("the look again", () -> log.stream().filter(l -> l.startsWith("webhook: looked at")).count() > looks
+                && engine.webhooks().idle());
+    }
+
+    /**
+     * A notification that overtakes its tag: {@code docker-registry} says one:1.0.0 is the new digest while a HEAD
+     * of the tag still answers the old one. The look finds nothing new, looks again after a back-off, and queues the
+     * release once the registry has moved the tag; each look is one HEAD.
+     */
+    @Test
+    void aNotificationThatOvertakesItsTagIsLookedAtAgainUntilTheTagMoves() throws Exception {
+        ImagePusher.Pushed old = oneAtFirst;
+        ImagePusher.Pushed next = push("one", "1.0.0"); // the new manifest; its notification is held back
+        RegistryServer.Notification early = notificationOf(next.digest());
+        REGISTRY.pusher().tag(prefix + "/one", "1.0.0", old); // the tag as it was when the notification went out
+        notificationOf(old.digest());
+        int mark = REGISTRY.logMark();
+
+        assertThat(registry(early).status()).isEqualTo(202);
+        await("the first look", () -> log.stream().anyMatch(l -> l.startsWith("webhook: looked at 2 trackers"))
+                && engine.webhooks().idle());
+        assertThat(handedOut).as("the tag still shows the old digest").isEmpty();
+        assertThat(laterDelays).containsExactly(Duration.ofMillis(250));
+        assertThat(engine.webhooks().rechecking()).isTrue();
+
+        runLater(); // the registry has not moved the tag yet: back off longer
+        assertThat(handedOut).isEmpty();
+        assertThat(laterDelays).containsExactly(Duration.ofMillis(250), Duration.ofSeconds(1));
+
+        REGISTRY.pusher().tag(prefix + "/one", "1.0.0", next);
+        runLater();
+        await("release 2 of a", () -> !handedOut.isEmpty());
+        assertThat(handedOut).singleElement().satisfies(r -> {
+            assertThat(r.tracker().toString()).isEqualTo(id("a"));
+            assertThat(r.release().image().pinned()).as("read from the registry").isEqualTo(image("one") + "@"
+                    + next.digest());
+        });
+        assertThat(later).as("no look after the tag moved").isEmpty();
+        assertThat(engine.webhooks().rechecking()).isFalse();
+        // the first look: a's tag, s's tag list and best tag; then a's tag alone, once per look again
+        String head = "HEAD /v2/" + prefix + "/one/manifests/1.0.0";
+        assertThat(registryLookups(mark)).containsExactlyInAnyOrder(head, "GET /v2/" + prefix
+                + "/one/tags/list?n=100", "HEAD /v2/" + prefix + "/one/manifests/1.1.0", head, head);
+    }
+
+    /** A notification whose digest never shows up costs a bounded number of looks, then is left to the poll. */
+    @Test
+    void lookingAgainIsBoundedAndStopsWhenTheTrackerMovedElsewhere() throws Exception {
+        ImagePusher.Pushed old = oneAtFirst;
+        ImagePusher.Pushed next = push("one", "1.0.0");
+        RegistryServer.Notification early = notificationOf(next.digest());
+        REGISTRY.pusher().tag(prefix + "/one", "1.0.0", old); // and the tag never moves to next
+        notificationOf(old.digest());
+        int mark = REGISTRY.logMark();
+
+        registry(early);
+        await("the first look", () -> log.stream().anyMatch(l -> l.startsWith("webhook: looked at 2 trackers"))
+                && engine.webhooks().idle());
+        for (int i = 0; i < Rechecks.DELAYS.size(); i++) {
+            runLater();
+        }
+        assertThat(laterDelays).containsExactlyElementsOf(Rechecks.DELAYS);
+        assertThat(later).isEmpty();
+        assertThat(engine.webhooks().rechecking()).isFalse();
+        assertThat(handedOut).isEmpty();
+        assertThat(log).anyMatch(l -> l.contains(id("a") + " still shows 1.0.0@" + old.digest()) && l.contains(
+                "left to the poll"));
+        String head = "HEAD /v2/" + prefix + "/one/manifests/1.0.0";
+        assertThat(registryLookups(mark).stream().filter(head::equals)).hasSize(1 + Rechecks.DELAYS.size());
+
+        // again, but this time another push moves the tag before the look again: that look queues it and stops
+        laterDelays.clear();
+        assertThat(announce(next.digest()).status()).as("a redelivery with new event ids").isEqualTo(202);
+        await("the look", () -> laterDelays.size() == 1 && engine.webhooks().idle());
+        ImagePusher.Pushed newer = push("one", "1.0.0");
+        runLater();
+        await("release 2 of a", () -> !handedOut.isEmpty());
+        assertThat(handedOut.get(0).release().image().digest()).isEqualTo(newer.digest());
+        assertThat(later).isEmpty();
+        assertThat(engine.webhooks().rechecking()).isFalse();
     }
 
     @Test
