@@ -65,7 +65,8 @@ class PackagedPluginIT {
             // the one FathomableServices the steps and the run listener look up
             "io.jenkins.plugins.fathomable.engine.EngineServices");
     private static final String ESCAPE_BY_DEFAULT = "<?jelly escape-by-default='true'?>";
-    private static final Pattern LOCALIZED = Pattern.compile("\\$\\{%([^}]+)}");
+    /** {@code ${%key}} or {@code ${%key(arguments)}}: group 1 is the key. */
+    private static final Pattern LOCALIZED = Pattern.compile("\\$\\{%([^}(]+)(?:\\([^}]*\\))?}");
 
     @TempDir
     static Path exploded;
@@ -196,6 +197,8 @@ class PackagedPluginIT {
         }
         assertThat(views).extracting(v -> root.relativize(v).toString()).contains(
                 "io/jenkins/plugins/fathomable/status/StatusLink/index.jelly",
+                "io/jenkins/plugins/fathomable/status/StatusLink/cell.jelly",
+                "io/jenkins/plugins/fathomable/status/TrackerView/index.jelly",
                 "io/jenkins/plugins/fathomable/config/EnvironmentEntry/config.jelly",
                 "io/jenkins/plugins/fathomable/config/RegistryEntry/config.jelly",
                 "io/jenkins/plugins/fathomable/config/TrackerConfig/config.jelly",

@@ -8,6 +8,7 @@ import io.jenkins.plugins.fathomable.core.poll.CycleReport;
 import io.jenkins.plugins.fathomable.core.poll.InMemoryObservationStore;
 import io.jenkins.plugins.fathomable.core.poll.PollCycle;
 import io.jenkins.plugins.fathomable.core.poll.YamlImagePolicyReader;
+import io.jenkins.plugins.fathomable.core.source.Proxies;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.RequestKind;
 import io.jenkins.plugins.fathomable.core.source.github.GitHubLimits;
@@ -30,7 +31,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
-import okhttp3.OkHttpClient;
 
 /**
  * Runs core's real {@link PollCycle} over the workload and prints one row per cycle: GitHub requests by kind and
@@ -76,7 +76,7 @@ final class CycleBench implements AutoCloseable {
     }
 
     private PollCycle newCycle() {
-        GitHubReader reader = new GitHubReader(gitHub.apiUrl(), credentials, new OkHttpClient(), GitHubLimits.DEFAULT,
+        GitHubReader reader = new GitHubReader(gitHub.apiUrl(), credentials, Proxies.system(), GitHubLimits.DEFAULT,
                 gitHubCache, counter, clock, Sleeper.system());
         return new PollCycle(() -> trackers, store, reader, client, new YamlImagePolicyReader(), clock, executor);
     }

@@ -132,18 +132,20 @@ public final class FathomableCredentialsProvider extends CredentialsProvider {
             if (!Domain.global().equals(domain) || credentials.contains(c)) {
                 return false;
             }
-            credentials.add(c);
-            save();
+            List<Credentials> next = new ArrayList<>(credentials);
+            next.add(c);
+            commit(next);
             return true;
         }
 
         @Override
         public synchronized boolean removeCredentials(Domain domain, Credentials c) throws IOException {
             checkPermission(CredentialsProvider.DELETE);
-            if (!Domain.global().equals(domain) || !credentials.remove(c)) {
+            List<Credentials> next = new ArrayList<>(credentials);
+            if (!Domain.global().equals(domain) || !next.remove(c)) {
                 return false;
             }
-            save();
+            commit(next);
             return true;
         }
 
@@ -155,8 +157,9 @@ public final class FathomableCredentialsProvider extends CredentialsProvider {
             if (at < 0) {
                 return false;
             }
-            credentials.set(at, replacement);
-            save();
+            List<Credentials> next = new ArrayList<>(credentials);
+            next.set(at, replacement);
+            commit(next);
             return true;
         }
 
@@ -167,7 +170,19 @@ public final class FathomableCredentialsProvider extends CredentialsProvider {
 
         @Override
         public synchronized void save() throws IOException {
-            file.write(new Saved(new ArrayList<>(credentials)));
+            commit(new ArrayList<>(credentials));
+        }
+
+        /**
+         * Write, then commit: {@code next} is written first (atomically: a failed write, such as on a full disk or
+         * an unwritable directory, leaves the old file) and only then becomes what the store holds, so a change that
+         * cannot be stored changes nothing, in memory either.
+         */
+        private void commit(List<Credentials> next) throws IOException {
+            file.write(new Saved(next));
+            credentials.clear();
+            credentials.addAll(next);
+            JenkinsCredentials.storeChanged();
         }
 
         @Override

@@ -3,6 +3,7 @@ package io.jenkins.plugins.fathomable.engine;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.init.InitMilestone;
+import hudson.init.Terminator;
 import io.jenkins.plugins.fathomable.config.EngineSettings;
 import io.jenkins.plugins.fathomable.config.FathomableConfiguration;
 import io.jenkins.plugins.fathomable.core.deploy.ClusterConnector;
@@ -23,6 +24,7 @@ import io.jenkins.plugins.fathomable.runs.PipelineReleaseExecutor;
 import io.jenkins.plugins.fathomable.runs.ReleaseJobs;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -32,8 +34,8 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jenkins.model.Jenkins;
+import jenkins.util.SystemProperties;
 import jenkins.util.Timer;
-import okhttp3.OkHttpClient;
 
 /**
  * Owns this controller's engine: the one {@link FileTrackerStore} under {@code $JENKINS_HOME/fathomable}, and a
@@ -51,13 +53,17 @@ public final class FathomableEngine {
     private final Clock clock = Clock.systemUTC();
     private final RequestCounter counter = new RequestCounter();
     private final ReleaseJobs jobs = new JenkinsReleaseJobs();
+    /** Manage Jenkins » System » HTTP Proxy, asked at each connection to GitHub, a registry or a cluster. */
+    private final JenkinsProxies proxies = new JenkinsProxies(() -> Jenkins.get().getProxy());
     private boolean settled;
     private FileTrackerStore store;
-    private ExecutorService pool;
+    private EngineThreads threads;
     private ExecutorService background;
+    private boolean closed;
     private PluginEngine engine;
     private ReleaseExecutor executor;
     private EngineSettings builtFrom;
+    private JenkinsProxies.Settings builtWithProxy;
 
     public static FathomableEngine get() {
         return ExtensionList.lookupSingleton(FathomableEngine.class);
@@ -67,7 +73,9 @@ public final class FathomableEngine {
     public synchronized PluginEngine engine() {
         FathomableConfiguration config = FathomableConfiguration.get();
         EngineSettings settings = config.engineSettings();
-        if (engine != null && settings.equals(builtFrom)) {
+        // a changed HTTP proxy rebuilds the clients too: connections already open would keep the old route
+        JenkinsProxies.Settings proxy = JenkinsProxies.settings(Jenkins.get().getProxy());
+        if (engine != null && settings.equals(builtFrom) && java.util.Objects.equals(proxy, builtWithProxy)) {
             engine.syncConfigured(config.trackersRevision());
             settleOnce();
             return engine;
@@ -75,19 +83,20 @@ public final class FathomableEngine {
         Path root = Jenkins.get().getRootDir().toPath().resolve("fathomable");
         if (store == null) {
             store = new FileTrackerStore(root.resolve("trackers"));
-            pool = Executors.newFixedThreadPool(4, daemon("Fathomable poll"));
+            threads = new EngineThreads();
         }
         JenkinsCredentials credentials = new JenkinsCredentials(CredentialMapper.jenkins());
         CredentialsSecretStore secrets = new CredentialsSecretStore(new TrackerTokensWriter(), credentials);
         // Batched GraphQL lookups with each tracker's token (a GitHub App's credentials give an installation token),
         // per-tracker REST for anonymous trackers; one request budget per token, kept while the settings last.
-        GitHubReader gitHub = new GitHubReader(settings.githubApiUrl(), credentials, new OkHttpClient(), settings.github(),
+        GitHubReader gitHub = new GitHubReader(settings.githubApiUrl(), credentials, proxies, settings.github(),
                 root.resolve("github-cache"), counter, clock, Sleeper.system());
         executor = releaseExecutor(jobs, () -> FathomableConfiguration.get().getReleasePipelineTemplate(),
                 Timer.get(), () -> engine().releases());
         engine = new PluginEngine(settings, config::trackers, store, new FileMemory(root.resolve("configured-trackers.txt")),
-                secrets, gitHub, executor, counter, clock, pool);
+                secrets, credentials::refresh, gitHub, proxies, executor, counter, clock, threads.threads(answerWithin()));
         builtFrom = settings;
+        builtWithProxy = proxy;
         engine.syncConfigured(config.trackersRevision());
         settleOnce();
         return engine;
@@ -132,11 +141,26 @@ public final class FathomableEngine {
     synchronized EnvironmentClusters clusters() {
         engine();
         return new EnvironmentClusters(builtFrom.clusters(),
-                ClusterConnector.forThisProcess(new JenkinsCredentials(CredentialMapper.jenkins())));
+                ClusterConnector.forThisProcess(new JenkinsCredentials(CredentialMapper.jenkins()), proxies));
+    }
+
+    /** Seconds a REST create or replace waits for its read before answering {@code READING} (default 5). */
+    static final String ANSWER_WITHIN_PROPERTY = PluginEngine.class.getName() + ".answerWithinSeconds";
+
+    /**
+     * {@link PluginEngine#ANSWER_WITHIN}, or what {@link #ANSWER_WITHIN_PROPERTY} says: test controllers on loaded
+     * machines wait longer, so that their answers carry the read's outcome.
+     */
+    static Duration answerWithin() {
+        long seconds = SystemProperties.getLong(ANSWER_WITHIN_PROPERTY, PluginEngine.ANSWER_WITHIN.toSeconds());
+        return seconds > 0 ? Duration.ofSeconds(seconds) : PluginEngine.ANSWER_WITHIN;
     }
 
     /** Runs a poll pass on a background thread now (status page "Poll now"); the request does not wait for it. */
     public synchronized void pollSoon() {
+        if (closed) {
+            return;
+        }
         if (background == null) {
             background = Executors.newSingleThreadExecutor(daemon("Fathomable poll now"));
         }
@@ -150,6 +174,31 @@ public final class FathomableEngine {
                 LOG.log(Level.WARNING, "Fathomable poll failed", e);
             }
         });
+    }
+
+    /** Stops the engine's threads with Jenkins: reads and passes in flight get a few seconds to finish. */
+    @Terminator
+    public static void stopWithJenkins() {
+        FathomableEngine engine = ExtensionList.lookup(FathomableEngine.class).stream().findFirst().orElse(null);
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    /** Whether the engine has stopped (Jenkins is shutting down). */
+    public synchronized boolean stopped() {
+        return closed;
+    }
+
+    /** Takes no more work and stops every thread of the engine. */
+    synchronized void close() {
+        closed = true;
+        if (background != null) {
+            background.shutdownNow();
+        }
+        if (threads != null) {
+            threads.close();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

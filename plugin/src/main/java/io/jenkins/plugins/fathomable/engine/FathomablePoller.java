@@ -51,6 +51,9 @@ public final class FathomablePoller extends AsyncPeriodicWork {
         }
         FathomableConfiguration config = FathomableConfiguration.get();
         PluginEngine engine;
+        if (FathomableEngine.get().stopped()) {
+            return; // Jenkins is shutting down
+        }
         try {
             engine = FathomableEngine.get().engine();
         } catch (ValidationException e) {

@@ -4,12 +4,15 @@ import io.jenkins.plugins.fathomable.config.EngineSettings;
 import io.jenkins.plugins.fathomable.core.api.DefaultTrackerService;
 import io.jenkins.plugins.fathomable.core.api.SecretStore;
 import io.jenkins.plugins.fathomable.core.api.TrackerApi;
+import io.jenkins.plugins.fathomable.core.dashboard.Dashboard;
+import io.jenkins.plugins.fathomable.core.dashboard.GitHubWeb;
 import io.jenkins.plugins.fathomable.core.engine.SpecImagePolicyReader;
 import io.jenkins.plugins.fathomable.core.engine.TrackingEngine;
 import io.jenkins.plugins.fathomable.core.poll.CycleReport;
 import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
 import io.jenkins.plugins.fathomable.core.release.ReleaseExecutor;
 import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
+import io.jenkins.plugins.fathomable.core.source.Proxies;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.github.GitHubReader;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
@@ -22,9 +25,11 @@ import io.jenkins.plugins.fathomable.core.webhook.Webhooks;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -41,36 +46,65 @@ import java.util.stream.Collectors;
 public final class PluginEngine {
 
     private static final Logger LOG = Logger.getLogger(PluginEngine.class.getName());
+    /** How long a REST create or replace waits for its read of GitHub and the registry, as {@code serve} does. */
+    public static final Duration ANSWER_WITHIN = Duration.ofSeconds(5);
+
+    /**
+     * The threads the engine works on, owned by the host (which shuts them down).
+     *
+     * @param poll         runs the trackers of a pass in parallel
+     * @param ingest       reads a tracker created or replaced through REST (bounded: when it refuses, the next poll
+     *                     reads it)
+     * @param answerWithin how long a REST answer waits for that read before saying it goes on ({@code READING})
+     */
+    public record Threads(ExecutorService poll, Executor ingest, Duration answerWithin) {
+        public Threads {
+            Objects.requireNonNull(poll, "poll");
+            Objects.requireNonNull(ingest, "ingest");
+            Objects.requireNonNull(answerWithin, "answerWithin");
+        }
+    }
 
     private final FileTrackerStore store;
     private final ConfiguredTrackers configured;
     private final TrackingEngine engine;
     private final TrackerApi api;
+    private final Dashboard dashboard;
     private final Object passLock = new Object();
+    private final Runnable freshCredentials;
 
     /**
      * @param settings   validated settings (endpoint, registries, allow-list, flow)
      * @param trackers   the trackers of the global configuration, asked before each pass
      * @param store      the one store of this controller (also holds the REST trackers)
      * @param secrets    resolves credentials ids and keeps REST tokens
+     * @param freshCredentials called before each pass: credentials are looked up as they are now, once a pass
      * @param gitHub     GitHub: batched lookups per credential, file reads, request budgets
+     * @param proxies    how registries are reached (Jenkins' HTTP proxy settings)
      * @param executor   runs deployments (the Pipeline executor; tests pass their own)
-     * @param pool       runs trackers of a pass in parallel
+     * @param threads    for passes and REST reads
      */
     PluginEngine(EngineSettings settings, Supplier<List<Tracker>> trackers, FileTrackerStore store,
-            ConfiguredTrackers.Memory memory, SecretStore secrets, GitHubReader gitHub, ReleaseExecutor executor,
-            RequestCounter counter, Clock clock, ExecutorService pool) {
+            ConfiguredTrackers.Memory memory, SecretStore secrets, Runnable freshCredentials, GitHubReader gitHub,
+            Proxies proxies,
+            ReleaseExecutor executor, RequestCounter counter, Clock clock, Threads threads) {
         this.store = Objects.requireNonNull(store, "store");
+        this.freshCredentials = Objects.requireNonNull(freshCredentials, "freshCredentials");
         this.configured = new ConfiguredTrackers(store, trackers, memory);
-        RegistryClient registry = new RegistryClient(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                .build(), settings.registries(), secrets, counter, clock, Sleeper.system());
+        RegistryClient registry = new RegistryClient(proxies.configure(HttpClient.newBuilder())
+                .followRedirects(HttpClient.Redirect.NORMAL).build(), settings.registries(), secrets, counter, clock,
+                Sleeper.system());
         // core's full spec check, behind the allow-list: no request to a host that is not allowed
         this.engine = new TrackingEngine(store, gitHub, registry,
                 new AllowListPolicyReader(new SpecImagePolicyReader(), settings.allowedHosts()), settings.flow(),
-                reporter -> executor, clock, pool, LOG::fine);
+                reporter -> executor, clock, threads.poll(), LOG::fine);
         this.api = new TrackerApi(new DefaultTrackerService(new GuardedTrackerRepository(engine.trackers(),
-                configured::ids), secrets, engine.ingestor(), engine.status(), clock), engine.operations(),
+                configured::ids), secrets, engine.ingestor(), engine.status(), clock, threads.ingest(),
+                threads.answerWithin()), engine.operations(),
                 e -> LOG.log(Level.WARNING, "Fathomable REST request failed", e));
+        // configured trackers show at once, before the next pass copies them into the store
+        this.dashboard = new Dashboard(store, engine.releases(), trackers, GitHubWeb.forApi(settings.githubApiUrl()),
+                clock);
     }
 
     public TrackerApi api() {
@@ -85,6 +119,11 @@ public final class PluginEngine {
     /** Approve, reject, hold, unhold, roll back, retry: the same for the REST routes and the pages. */
     public ReleaseOperations operations() {
         return engine.operations();
+    }
+
+    /** The overview and tracker pages (Manage Jenkins » Fathomable). */
+    public Dashboard dashboard() {
+        return dashboard;
     }
 
     public FileTrackerStore store() {
@@ -112,6 +151,7 @@ public final class PluginEngine {
     public CycleReport pollPass(PrintStream log, SafetyNet schedule, java.time.Duration allowance)
             throws InterruptedException {
         synchronized (passLock) {
+            freshCredentials.run();
             configured.sync(msg -> log.println(msg));
             CycleReport report = engine.pollDue(schedule, allowance);
             report.events().forEach(e -> log.println("  " + e.tracker() + ": " + e.getClass().getSimpleName()));

@@ -3,27 +3,28 @@ package io.jenkins.plugins.fathomable.status;
 import hudson.Extension;
 import hudson.model.ManagementLink;
 import hudson.security.Permission;
-import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
-import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
-import io.jenkins.plugins.fathomable.core.store.TrackerRecord;
+import io.jenkins.plugins.fathomable.core.dashboard.Dashboard;
+import io.jenkins.plugins.fathomable.core.dashboard.Overview;
+import io.jenkins.plugins.fathomable.core.dashboard.OverviewQuery;
+import io.jenkins.plugins.fathomable.core.dashboard.StateFilter;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
-import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import io.jenkins.plugins.fathomable.engine.FathomableEngine;
-import io.jenkins.plugins.fathomable.engine.PluginEngine;
+import jakarta.servlet.ServletException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import jenkins.model.Jenkins;
+import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.interceptor.RequirePOST;
 
 /**
- * Manage Jenkins » Fathomable: every tracker with its current image digest, pending config, each environment's
- * deployed and waiting release and the last error, plus the operations on them. Reading needs Overall/SystemRead;
- * every operation is a POST with a crumb (the form tags add it) and needs Overall/Administer, checked first.
+ * Manage Jenkins » Fathomable: the overview of every tracker × environment (filtered and paged on the server by
+ * core's {@link Dashboard}), and below it a page per tracker ({@code tracker/<group.name>/}, {@link TrackerView})
+ * with the operations. Reading needs Overall/SystemRead; every operation is a POST with a crumb and needs
+ * Overall/Administer, checked first.
  */
 @Extension
 public final class StatusLink extends ManagementLink {
@@ -58,25 +59,20 @@ public final class StatusLink extends ManagementLink {
         return Category.STATUS;
     }
 
-    /** The rows of the page; empty (with {@link #getProblem()}) when the configuration is invalid. */
-    public List<StatusRows.Row> getRows() {
+    /** One page of the overview for the request's {@code q}, {@code group}, {@code state}, {@code page} and {@code size}. */
+    public Overview overview(StaplerRequest2 request) {
         Jenkins.get().checkPermission(Jenkins.SYSTEM_READ);
-        PluginEngine engine;
-        try {
-            engine = FathomableEngine.get().engine();
-        } catch (ValidationException e) {
-            return List.of();
-        }
-        Set<TrackerId> configured = engine.configuredIds();
-        List<StatusRows.Row> rows = new ArrayList<>();
-        for (TrackerRecord record : engine.store().list()) {
-            try {
-                rows.add(StatusRows.of(record, engine.releases().status(record.id()), configured.contains(record.id())));
-            } catch (NoSuchTrackerException e) {
-                // deleted while listing
-            }
-        }
-        return rows;
+        Dashboard dashboard = dashboard();
+        return dashboard == null ? null : dashboard.overview(OverviewQuery.parse(request::getParameter));
+    }
+
+    /** The state filters offered, in order. */
+    public List<StateFilter> getStateFilters() {
+        return List.of(StateFilter.values());
+    }
+
+    public List<Integer> getPageSizes() {
+        return OverviewQuery.SIZES;
     }
 
     /** Why nothing can be shown or done, or {@code null}. */
@@ -85,7 +81,7 @@ public final class StatusLink extends ManagementLink {
         try {
             FathomableEngine.get().engine();
         } catch (ValidationException e) {
-            return "The Fathomable configuration is invalid: " + e.getMessage();
+            return Messages.StatusLink_InvalidConfiguration(e.getMessage());
         }
         return null;
     }
@@ -94,9 +90,20 @@ public final class StatusLink extends ManagementLink {
         return Jenkins.get().hasPermission(Jenkins.ADMINISTER);
     }
 
-    /** Never-polled trackers show this state until the first pass. */
-    public String getNeverPolled() {
-        return TrackerObservation.Status.NEVER_POLLED.name();
+    /** {@code tracker/<group.name>/}: the page of one tracker, or 404. */
+    public TrackerView getTracker(String id) {
+        Jenkins.get().checkPermission(Jenkins.SYSTEM_READ);
+        Dashboard dashboard = dashboard();
+        if (dashboard == null || id == null) {
+            return null;
+        }
+        TrackerId trackerId;
+        try {
+            trackerId = TrackerId.parse(id);
+        } catch (ValidationException e) {
+            return null;
+        }
+        return dashboard.tracker(trackerId).isPresent() ? new TrackerView(trackerId) : null;
     }
 
     @RequirePOST
@@ -106,49 +113,55 @@ public final class StatusLink extends ManagementLink {
         rsp.sendRedirect2(".");
     }
 
+    // The operations at the overview's own address as well, naming the tracker ({@code tracker=group.name}): scripts
+    // and tests written against the page before the dashboard post there. Each answers as the tracker's page does.
+
     @RequirePOST
-    public void doApprove(StaplerResponse2 rsp, @QueryParameter String tracker, @QueryParameter int release,
-            @QueryParameter String environment) throws IOException {
+    public void doApprove(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter String tracker,
+            @QueryParameter int release, @QueryParameter String environment) throws IOException, ServletException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        operations().approve(TrackerId.parse(tracker), release, environment, actor());
-        rsp.sendRedirect2(".");
+        view(tracker).doApprove(req, rsp, release, environment);
     }
 
     @RequirePOST
-    public void doReject(StaplerResponse2 rsp, @QueryParameter String tracker, @QueryParameter int release,
-            @QueryParameter String reason) throws IOException {
+    public void doReject(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter String tracker,
+            @QueryParameter int release) throws IOException, ServletException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        operations().reject(TrackerId.parse(tracker), release, reason == null || reason.isBlank()
-                ? "rejected on the status page" : reason, actor());
-        rsp.sendRedirect2(".");
+        view(tracker).doReject(req, rsp, release);
     }
 
+    /** {@code hold=true} holds the tracker, {@code hold=false} releases the hold. */
     @RequirePOST
-    public void doHold(StaplerResponse2 rsp, @QueryParameter String tracker, @QueryParameter boolean hold)
-            throws IOException {
+    public void doHold(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter String tracker,
+            @QueryParameter boolean hold) throws IOException, ServletException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
         if (hold) {
-            operations().hold(TrackerId.parse(tracker), actor());
+            view(tracker).doHold(req, rsp);
         } else {
-            operations().unhold(TrackerId.parse(tracker), actor());
+            view(tracker).doUnhold(req, rsp);
         }
-        rsp.sendRedirect2(".");
     }
 
     @RequirePOST
-    public void doRollback(StaplerResponse2 rsp, @QueryParameter String tracker, @QueryParameter String environment)
-            throws IOException {
+    public void doRollback(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter String tracker,
+            @QueryParameter String environment) throws IOException, ServletException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        operations().rollback(TrackerId.parse(tracker), environment, actor());
-        rsp.sendRedirect2(".");
+        view(tracker).doRollback(req, rsp, environment);
     }
 
-    private static ReleaseOperations operations() {
-        return FathomableEngine.get().engine().operations();
+    private TrackerView view(String tracker) {
+        TrackerView view = getTracker(tracker);
+        if (view == null) {
+            throw HttpResponses.notFound();
+        }
+        return view;
     }
 
-    private static String actor() {
-        var auth = Jenkins.getAuthentication2();
-        return auth == null ? "unknown" : auth.getName();
+    static Dashboard dashboard() {
+        try {
+            return FathomableEngine.get().engine().dashboard();
+        } catch (ValidationException e) {
+            return null;
+        }
     }
 }

@@ -10,6 +10,7 @@ import io.jenkins.plugins.fathomable.core.credentials.Credential;
 import io.jenkins.plugins.fathomable.core.credentials.Secret;
 import io.jenkins.plugins.fathomable.core.deploy.ClusterConnector;
 import io.jenkins.plugins.fathomable.core.release.KubernetesTarget;
+import io.jenkins.plugins.fathomable.core.source.Proxies;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class EnvironmentClustersTest {
         Map<String, String> podEnv = Map.of("KUBERNETES_SERVICE_HOST", "10.0.0.1", "KUBERNETES_SERVICE_PORT", "6443");
         ClusterConnector connector = new ClusterConnector(
                 id -> "prod-token".equals(id) ? Optional.of(new Credential.Token(Secret.of("s3cr3t"))) : Optional.empty(),
-                podEnv::get, serviceAccount);
+                podEnv::get, serviceAccount, Proxies.system());
         return new EnvironmentClusters(Settings.clusters(entries), connector);
     }
 

@@ -10,6 +10,7 @@ import io.jenkins.plugins.fathomable.core.api.Caller;
 import io.jenkins.plugins.fathomable.core.credentials.Credential;
 import io.jenkins.plugins.fathomable.core.credentials.Secret;
 import io.jenkins.plugins.fathomable.core.release.FlowConfig;
+import io.jenkins.plugins.fathomable.core.source.Proxies;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.github.GitHubLimits;
 import io.jenkins.plugins.fathomable.core.source.github.GitHubReader;
@@ -42,7 +43,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -89,11 +89,11 @@ class PluginEngineTest {
                 FlowConfig.defaults(), Map.of());
         Clock clock = Clock.fixed(Instant.parse("2026-11-30T04:00:00Z"), ZoneOffset.UTC);
         RequestCounter counter = new RequestCounter();
-        GitHubReader gitHub = new GitHubReader(unreachableApi, secrets, new OkHttpClient(), GitHubLimits.DEFAULT,
+        GitHubReader gitHub = new GitHubReader(unreachableApi, secrets, Proxies.system(), GitHubLimits.DEFAULT,
                 home.resolve("github-cache"), counter, clock, Sleeper.system());
         return new PluginEngine(settings, () -> List.copyOf(configured), new FileTrackerStore(home.resolve("trackers")),
-                new FileMemory(home.resolve("configured-trackers.txt")), secrets, gitHub, request -> { }, counter,
-                clock, pool);
+                new FileMemory(home.resolve("configured-trackers.txt")), secrets, () -> { }, gitHub, Proxies.system(), request -> { }, counter,
+                clock, new PluginEngine.Threads(pool, pool, java.time.Duration.ofSeconds(60)));
     }
 
     @AfterEach

@@ -36,6 +36,11 @@ final class ApiHandler extends Handler.Abstract {
     static final String ADMIN = "admin";
     /** Longest request path written to the log. */
     static final int MAX_LOGGED_PATH = 200;
+    /**
+     * How much of a body over the limit is still read (and discarded) before answering 413, so that the client can
+     * finish sending and read the answer on a connection that stays usable; larger bodies are refused unread.
+     */
+    static final long DRAIN_LIMIT = 1024 * 1024;
 
     private final TrackerApi api;
     private final WebhookRoutes webhooks;
@@ -64,22 +69,21 @@ final class ApiHandler extends Handler.Abstract {
         long length = request.getLength();
         int max = webhooks != null && WebhookRoutes.isWebhook(path) ? WebhookRoutes.MAX_BODY_BYTES
                 : TrackerApi.MAX_BODY_BYTES;
-        if (length > max) {
-            // Not read at all: the handler still checks permissions first, then answers 413; the connection is
-            // closed after the answer (the rest of the body is never read), and the client is told so.
+        long drain = Math.max(DRAIN_LIMIT, max);
+        if (length > drain) {
+            // Too large to read through: not read at all. The handler still checks permissions first, then answers
+            // 413, and the connection is closed after the answer (the client is told so).
             response.getHeaders().put("Connection", "close");
             body = CompletableFuture.completedFuture(new byte[max + 1]);
         } else if (length == 0) {
             body = CompletableFuture.completedFuture(new byte[0]);
         } else {
-            body = Content.Source.asByteArrayAsync(request, max + 1)
-                    .exceptionally(e -> {
-                        if (unwrap(e) instanceof IllegalArgumentException) {
-                            response.getHeaders().put("Connection", "close");
-                            return new byte[max + 1]; // more than the limit arrived
-                        }
-                        throw new CompletionException(unwrap(e));
-                    });
+            body = BodyReader.read(request, max, drain).thenApply(b -> {
+                if (!b.complete()) {
+                    response.getHeaders().put("Connection", "close"); // what is left of the body is not read
+                }
+                return b.tooLarge() ? new byte[max + 1] : b.bytes();
+            });
         }
         body.orTimeout(bodyTimeout.toMillis(), TimeUnit.MILLISECONDS)
                 .thenAcceptAsync(bytes -> answer(request, response, callback, method, path, bytes), work)

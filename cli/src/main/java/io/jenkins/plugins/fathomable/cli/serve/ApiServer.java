@@ -1,5 +1,6 @@
 package io.jenkins.plugins.fathomable.cli.serve;
 
+import io.jenkins.plugins.fathomable.cli.serve.ui.UiHandler;
 import io.jenkins.plugins.fathomable.core.api.ApiResponse;
 import io.jenkins.plugins.fathomable.core.api.TrackerApi;
 import io.jenkins.plugins.fathomable.core.api.WebhookRoutes;
@@ -8,6 +9,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
@@ -50,12 +52,15 @@ final class ApiServer implements AutoCloseable {
      * @throws StartupException if the address cannot be used (port taken, not an address of this machine)
      */
     static ApiServer start(String bind, int port, TrackerApi api, AdminToken token, boolean openReads, ServeLog log) {
-        return start(bind, port, api, null, token, openReads, log);
+        return start(bind, port, api, null, null, token, openReads, log);
     }
 
-    /** @param webhooks the webhook receivers, or {@code null} for none */
-    static ApiServer start(String bind, int port, TrackerApi api, WebhookRoutes webhooks, AdminToken token,
-            boolean openReads, ServeLog log) {
+    /**
+     * The same, with the pages under {@code /ui/} in front of the REST routes ({@code ui} may be {@code null}) and
+     * the webhook receivers ({@code webhooks} may be {@code null} for none).
+     */
+    static ApiServer start(String bind, int port, TrackerApi api, UiHandler ui, WebhookRoutes webhooks,
+            AdminToken token, boolean openReads, ServeLog log) {
         // Jetty's advice: an unbounded task queue (a bounded one can reject its own selector work); what bounds the
         // queued work is the connection limit below, each connection having at most one request in flight.
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 4, 60_000);
@@ -75,7 +80,8 @@ final class ApiServer implements AutoCloseable {
         server.addBean(new NetworkConnectionLimit(MAX_CONNECTIONS, connector));
         server.setErrorHandler(new JsonErrors(api));
         Executor work = threads;
-        server.setHandler(new ApiHandler(api, webhooks, token, openReads, log, work, BODY_TIMEOUT));
+        ApiHandler rest = new ApiHandler(api, webhooks, token, openReads, log, work, BODY_TIMEOUT);
+        server.setHandler(ui == null ? rest : new Handler.Sequence(ui, rest));
         server.setStopTimeout(10_000);
         try {
             server.start();

@@ -4,6 +4,7 @@ import io.jenkins.plugins.fathomable.core.api.Ingestor;
 import io.jenkins.plugins.fathomable.core.api.SecretStore;
 import io.jenkins.plugins.fathomable.core.api.StatusProvider;
 import io.jenkins.plugins.fathomable.core.api.TrackerRepository;
+import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
 import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
 import io.jenkins.plugins.fathomable.core.webhook.Webhooks;
 import io.jenkins.plugins.fathomable.core.store.TrackerStore;
@@ -30,6 +31,11 @@ public interface Engine extends AutoCloseable {
 
     /** Approve, reject, hold, unhold, roll back, retry: the operation routes; {@code null} (tests): none. */
     default ReleaseOperations operations() {
+        return null;
+    }
+
+    /** The release flow, for the pages' status of each tracker; {@code null} (tests): no pages. */
+    default ReleaseEngine releases() {
         return null;
     }
 

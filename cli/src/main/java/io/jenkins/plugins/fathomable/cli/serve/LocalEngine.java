@@ -11,7 +11,9 @@ import io.jenkins.plugins.fathomable.core.engine.TrackingEngine;
 import io.jenkins.plugins.fathomable.core.release.EnvironmentConfig;
 import io.jenkins.plugins.fathomable.core.release.FlowConfig;
 import io.jenkins.plugins.fathomable.core.release.KubernetesTarget;
+import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
 import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
+import io.jenkins.plugins.fathomable.core.source.Proxies;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.github.GitHubReader;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryClient;
@@ -34,7 +36,6 @@ import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import okhttp3.OkHttpClient;
 
 /**
  * The real engine of {@code serve}: core's {@link TrackingEngine} with GitHub through batched GraphQL lookups,
@@ -67,7 +68,9 @@ public final class LocalEngine implements Engine {
         GITHUB_API_LOG.setLevel(Level.WARNING);
         ServeSettings s = context.settings();
         ServeCredentials credentials = new ServeCredentials(context.credentials(), s.registries(), System::getenv);
-        this.connector = ClusterConnector.forThisProcess(credentials);
+        // https_proxy, http_proxy and no_proxy as other command-line tools read them; else the JVM's settings
+        Proxies proxies = EnvironmentProxies.of(System::getenv);
+        this.connector = ClusterConnector.forThisProcess(credentials, proxies);
         // Cached GitHub answers hold file contents of private repositories, releases their rendered objects.
         Path cache = s.stateDir().resolve("cache");
         Path releases = s.stateDir().resolve(RELEASES_DIR);
@@ -75,10 +78,10 @@ public final class LocalEngine implements Engine {
         OwnerOnlyFiles.ensureDirectory(releases);
         RequestCounter counter = new RequestCounter();
         // GraphQL for trackers with a token, REST answers of anonymous trackers cached for conditional requests
-        GitHubReader gitHub = new GitHubReader(s.githubApiUrl().toString(), credentials, new OkHttpClient(), s.github(),
+        GitHubReader gitHub = new GitHubReader(s.githubApiUrl().toString(), credentials, proxies, s.github(),
                 cache.resolve("github"), counter, context.clock(), Sleeper.system());
         RegistryClient registry = new RegistryClient(
-                HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build(),
+                proxies.configure(HttpClient.newBuilder()).followRedirects(HttpClient.Redirect.NORMAL).build(),
                 registryConfig(s.registries()), credentials, counter, context.clock(), Sleeper.system());
         FlowConfig flow = new FlowConfig(s.environments().stream().map(this::environment).toList());
         ClusterClients clusterClients = s.renderOnly() ? ClusterClients.none() : this::client;
@@ -102,6 +105,11 @@ public final class LocalEngine implements Engine {
     @Override
     public ReleaseOperations operations() {
         return engine.operations();
+    }
+
+    @Override
+    public ReleaseEngine releases() {
+        return engine.releases();
     }
 
     @Override

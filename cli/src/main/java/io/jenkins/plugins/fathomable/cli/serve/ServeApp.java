@@ -1,6 +1,9 @@
 package io.jenkins.plugins.fathomable.cli.serve;
 
+import io.jenkins.plugins.fathomable.cli.serve.ui.UiHandler;
 import io.jenkins.plugins.fathomable.core.api.DefaultTrackerService;
+import io.jenkins.plugins.fathomable.core.dashboard.Dashboard;
+import io.jenkins.plugins.fathomable.core.dashboard.GitHubWeb;
 import io.jenkins.plugins.fathomable.core.api.TrackerApi;
 import io.jenkins.plugins.fathomable.core.api.WebhookRoutes;
 import io.jenkins.plugins.fathomable.core.engine.StoreTrackerRepository;
@@ -13,6 +16,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -100,11 +104,12 @@ public final class ServeApp implements AutoCloseable {
                     engine.status(), clock, ingestThreads, settings.answerWithin()), engine.operations(),
                     e -> log.info("error: unexpected " + e.getClass().getName() + ": " + e.getMessage()));
             WebhookRoutes webhooks = webhookRoutes(settings, engine, log);
-            ApiServer server = ApiServer.start(settings.bind(), settings.port(), api, webhooks, token,
-                    settings.openReads(), log);
-            started.push(server);
             ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(named("fathomable-poll"));
             started.push(poller::shutdownNow);
+            UiHandler ui = ui(settings, store, engine, token, poller, log, clock, random);
+            ApiServer server = ApiServer.start(settings.bind(), settings.port(), api, ui, webhooks, token,
+                    settings.openReads(), log);
+            started.push(server);
             // Last: only a start that got this far stores the hash of a token made now (printed right after).
             stateFile("write", stateDir.resolve(AdminToken.FILE), () -> {
                 token.persist(stateDir);
@@ -118,6 +123,8 @@ public final class ServeApp implements AutoCloseable {
             log.info("serve: polling every " + settings.pollInterval().toString().substring(2).toLowerCase());
             log.info("serve: listening on " + app.baseUri() + "trackers/ ("
                     + (settings.openReads() ? "reads open, writes need the admin token" : "admin token required") + ")");
+            log.info("serve: release dashboard at " + app.baseUri() + "ui/ ("
+                    + (settings.openReads() ? "read-only without the admin token" : "sign in with the admin token") + ")");
             if (webhooks != null && (settings.webhooks().github() != null || settings.webhooks().registry() != null)) {
                 log.info("serve: webhooks at " + (settings.webhooks().github() == null ? ""
                         : app.baseUri() + "webhooks/github ") + (settings.webhooks().registry() == null ? ""
@@ -135,6 +142,19 @@ public final class ServeApp implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * The overview and tracker pages over the same store and release engine as the REST routes; "Poll now" runs a
+     * pass on the poll thread, after any pass already running.
+     */
+    private static UiHandler ui(ServeSettings settings, FileTrackerStore store, Engine engine, AdminToken token,
+            ScheduledExecutorService poller, ServeLog log, Clock clock, SecureRandom random) {
+        Dashboard dashboard = engine.releases() == null ? null : new Dashboard(store, engine.releases(), List::of,
+                GitHubWeb.forApi(settings.githubApiUrl().toString()), clock);
+        Runnable pollSoon = () -> poller.execute(() -> pollSafely(engine, log));
+        return new UiHandler(dashboard, engine.operations(), token::matches, settings.openReads(), pollSoon, log::info,
+                ApiServer.BODY_TIMEOUT, random, clock);
     }
 
     /**
@@ -206,6 +226,10 @@ public final class ServeApp implements AutoCloseable {
     }
 
     private void pollOnce() {
+        pollSafely(engine, log);
+    }
+
+    private static void pollSafely(Engine engine, ServeLog log) {
         try {
             engine.pollOnce();
         } catch (RuntimeException e) {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.fathomable.cli.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jenkins.plugins.fathomable.core.testing.UnwritableDir;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;

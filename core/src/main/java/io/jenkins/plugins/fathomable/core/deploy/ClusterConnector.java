@@ -7,13 +7,18 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.fathomable.core.credentials.Credential;
 import io.jenkins.plugins.fathomable.core.credentials.CredentialsPort;
+import io.jenkins.plugins.fathomable.core.source.Proxies;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -29,20 +34,25 @@ public final class ClusterConnector {
     private final CredentialsPort credentials;
     private final Function<String, String> environment;
     private final Path serviceAccountDir;
+    private final Proxies proxies;
 
     /**
      * @param environment       reads environment variables ({@code System::getenv} in production)
      * @param serviceAccountDir where the service account token and CA are mounted
+     * @param proxies           how an API server given by URL is reached (the cluster's own, in-cluster, never
+     *                          through a proxy; a kubeconfig says itself)
      */
-    public ClusterConnector(CredentialsPort credentials, Function<String, String> environment, Path serviceAccountDir) {
+    public ClusterConnector(CredentialsPort credentials, Function<String, String> environment, Path serviceAccountDir,
+            Proxies proxies) {
         this.credentials = credentials;
         this.environment = environment;
         this.serviceAccountDir = serviceAccountDir;
+        this.proxies = Objects.requireNonNull(proxies, "proxies");
     }
 
     /** A connector for this process: its environment and the standard service account mount. */
-    public static ClusterConnector forThisProcess(CredentialsPort credentials) {
-        return new ClusterConnector(credentials, System::getenv, SERVICE_ACCOUNT_DIR);
+    public static ClusterConnector forThisProcess(CredentialsPort credentials, Proxies proxies) {
+        return new ClusterConnector(credentials, System::getenv, SERVICE_ACCOUNT_DIR, proxies);
     }
 
     public KubernetesClient connect(ClusterConfig cluster) {
@@ -107,7 +117,21 @@ public final class ClusterConnector {
         if (server.caCertificate() != null) {
             config.withCaCertData(caData(server.caCertificate()));
         }
+        viaProxy(config, server.serverUrl());
         return config.build();
+    }
+
+    /** The proxy {@link #proxies} give for the API server, if any, with its credentials (decided now). */
+    private void viaProxy(ConfigBuilder config, String serverUrl) {
+        Proxy proxy = proxies.proxyFor(URI.create(serverUrl));
+        if (proxy.type() != Proxy.Type.HTTP || !(proxy.address() instanceof InetSocketAddress address)) {
+            return; // direct: fabric8 is told nothing
+        }
+        String host = address.getHostString();
+        String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+        config.withHttpsProxy(url).withHttpProxy(url);
+        proxies.credentials(host, address.getPort()).ifPresent(c -> config.withProxyUsername(c.getUserName())
+                .withProxyPassword(new String(c.getPassword())));
     }
 
     /** fabric8 takes base64 of the PEM, as kubeconfig does; accept plain PEM too. */

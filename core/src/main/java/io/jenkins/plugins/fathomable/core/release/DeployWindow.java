@@ -1,6 +1,5 @@
 package io.jenkins.plugins.fathomable.core.release;
 
-import com.cronutils.model.Cron;
 import com.cronutils.model.CronType;
 import com.cronutils.model.definition.CronDefinitionBuilder;
 import com.cronutils.model.time.ExecutionTime;
@@ -15,7 +14,9 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A time when releases may enter an environment: it opens at every time the five-field Unix cron expression
@@ -25,6 +26,17 @@ import java.util.Optional;
 public record DeployWindow(String cron, String timeZone, Duration duration) {
 
     private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    /**
+     * cron-utils' answers are costly (a page of 10,000 trackers asks the same few windows about the same minute
+     * thousands of times): parsed expressions are kept, and each window remembers its last opening for the minute
+     * it was last asked about. Windows come from the configuration, so there are few; the caches are cleared if
+     * they ever grow past {@link #CACHED}.
+     */
+    private static final int CACHED = 1000;
+    private static final Map<String, ExecutionTime> TIMES = new ConcurrentHashMap<>();
+    private static final Map<DeployWindow, LastOpening> LAST_OPENING = new ConcurrentHashMap<>();
+
+    private record LastOpening(long epochMinute, Optional<Instant> opening) {}
 
     public DeployWindow {
         List<FieldError> errors = new ArrayList<>();
@@ -69,7 +81,25 @@ public record DeployWindow(String cron, String timeZone, Duration duration) {
         return executionTime().nextExecution(at.atZone(ZoneId.of(timeZone))).map(ZonedDateTime::toInstant);
     }
 
+    /**
+     * The latest opening at or before {@code at}. The same for every instant of a minute (openings fall on whole
+     * minutes, and one in this very minute counts), so it is remembered per minute.
+     */
     private Optional<Instant> lastOpening(Instant at) {
+        long minute = Math.floorDiv(at.getEpochSecond(), 60);
+        LastOpening known = LAST_OPENING.get(this);
+        if (known != null && known.epochMinute() == minute) {
+            return known.opening();
+        }
+        Optional<Instant> opening = computeLastOpening(at);
+        if (LAST_OPENING.size() > CACHED) {
+            LAST_OPENING.clear();
+        }
+        LAST_OPENING.put(this, new LastOpening(minute, opening));
+        return opening;
+    }
+
+    private Optional<Instant> computeLastOpening(Instant at) {
         ZonedDateTime local = at.atZone(ZoneId.of(timeZone));
         ZonedDateTime minute = local.truncatedTo(ChronoUnit.MINUTES);
         ExecutionTime times = executionTime();
@@ -81,7 +111,9 @@ public record DeployWindow(String cron, String timeZone, Duration duration) {
     }
 
     private ExecutionTime executionTime() {
-        Cron parsed = PARSER.parse(cron);
-        return ExecutionTime.forCron(parsed);
+        if (TIMES.size() > CACHED) {
+            TIMES.clear();
+        }
+        return TIMES.computeIfAbsent(cron, c -> ExecutionTime.forCron(PARSER.parse(c)));
     }
 }

@@ -19,48 +19,50 @@ final class Gates {
     }
 
     /** Everything that keeps {@code release} out of {@code env} at {@code now}; empty means it is due. */
-    List<String> blockers(ReleaseState state, Release release, String env, Instant now) {
-        List<String> why = new ArrayList<>();
+    List<Blocker> blockers(ReleaseState state, Release release, String env, Instant now) {
+        List<Blocker> why = new ArrayList<>();
         Optional<EnvironmentConfig> config = flow.environment(env);
         if (config.isEmpty()) {
-            why.add("environment " + env + " is no longer part of the flow");
+            why.add(new Blocker(Blocker.Kind.REMOVED, "environment " + env + " is no longer part of the flow"));
             return why;
         }
         if (state.held()) {
-            why.add("the tracker is on hold");
+            why.add(new Blocker(Blocker.Kind.HOLD, "the tracker is on hold"));
         }
         if (state.heldEnvironments().contains(env)) {
-            why.add(env + " is on hold");
+            why.add(new Blocker(Blocker.Kind.HOLD, env + " is on hold"));
         }
         Deployment busy = state.environment(env).inProgress();
         if (busy != null) {
-            why.add(env + " is busy with deployment " + busy.sequence() + " (release " + busy.release() + ")");
+            why.add(new Blocker(Blocker.Kind.BUSY, env + " is busy with deployment " + busy.sequence() + " (release "
+                    + busy.release() + ")"));
         }
         flow.previous(env).ifPresent(prev -> prerequisites(state, release, prev, config.get(), now, why));
         if (config.get().approvalRequired() && !release.approvals().contains(env)) {
-            why.add("needs approval for " + env);
+            why.add(new Blocker(Blocker.Kind.APPROVAL, "needs approval for " + env));
         }
         if (!config.get().windowOpen(now)) {
-            why.add(config.get().nextWindow(now).map(at -> "outside the release windows of " + env + "; next opens " + at)
-                    .orElse("the release windows of " + env + " never open"));
+            why.add(new Blocker(Blocker.Kind.WINDOW, config.get().nextWindow(now)
+                    .map(at -> "outside the release windows of " + env + "; next opens " + at)
+                    .orElse("the release windows of " + env + " never open")));
         }
         return why;
     }
 
     private static void prerequisites(ReleaseState state, Release release, EnvironmentConfig prev,
-            EnvironmentConfig env, Instant now, List<String> why) {
+            EnvironmentConfig env, Instant now, List<Blocker> why) {
         EnvironmentState before = state.environment(prev.name());
         if (before.deployed() == null || before.deployed() != release.number() || before.readyAt() == null) {
-            why.add("not deployed and ready in " + prev.name());
+            why.add(new Blocker(Blocker.Kind.PREVIOUS, "not deployed and ready in " + prev.name()));
             return;
         }
         if (before.inProgress() != null && before.inProgress().kind() == Deployment.Kind.ROLLBACK) {
             // Rolling back means someone found this release wanting: it must not spread meanwhile.
-            why.add(prev.name() + " is being rolled back");
+            why.add(new Blocker(Blocker.Kind.PREVIOUS, prev.name() + " is being rolled back"));
         }
         Instant soaked = before.readyAt().plus(env.minSoak());
         if (now.isBefore(soaked)) {
-            why.add("soaking in " + prev.name() + " until " + soaked);
+            why.add(new Blocker(Blocker.Kind.SOAK, "soaking in " + prev.name() + " until " + soaked));
         }
     }
 

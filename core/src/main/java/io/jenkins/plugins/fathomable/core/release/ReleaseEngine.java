@@ -151,6 +151,11 @@ public final class ReleaseEngine {
         return StatusView.of(record(tracker), flow, gates, clock.instant());
     }
 
+    /** The status of a record already at hand (a page listing many trackers reads each record once). */
+    public TrackerStatus status(TrackerRecord record) {
+        return StatusView.of(Objects.requireNonNull(record, "record"), flow, gates, clock.instant());
+    }
+
     /** The status of every tracker, ordered by id. */
     public List<TrackerStatus> statuses() {
         Instant now = clock.instant();

@@ -15,7 +15,7 @@ final class StatusView {
         List<TrackerStatus.Environment> envs = flow.environments().stream().map(env -> {
             EnvironmentState slots = s.environment(env.name());
             Release queued = s.queued(env.name()).orElse(null);
-            List<String> waiting = queued == null ? List.of() : gates.blockers(s, queued, env.name(), now);
+            List<Blocker> waiting = queued == null ? List.of() : gates.blockers(s, queued, env.name(), now);
             return new TrackerStatus.Environment(env.name(), env.target(), s.heldEnvironments().contains(env.name()),
                     env.approvalRequired(), find(s, slots.deployed()), slots.readyAt(), find(s, slots.previous()),
                     slots.inProgress(), queued, waiting, slots.lastRunUrl());

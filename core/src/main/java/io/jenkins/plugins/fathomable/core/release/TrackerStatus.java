@@ -22,10 +22,20 @@ public record TrackerStatus(TrackerId tracker, boolean held, ConfigRevision curr
     /**
      * One environment as this tracker sees it.
      *
-     * @param queued     the release waiting to enter, or {@code null}
-     * @param waitingFor why {@code queued} has not entered yet (empty if it is due and about to be handed out)
+     * @param queued   the release waiting to enter, or {@code null}
+     * @param blockers why {@code queued} has not entered yet (empty if it is due and about to be handed out)
      */
     public record Environment(String name, KubernetesTarget target, boolean held, boolean approvalRequired,
             Release deployed, Instant readyAt, Release previous, Deployment inProgress, Release queued,
-            List<String> waitingFor, String lastRunUrl) {}
+            List<Blocker> blockers, String lastRunUrl) {
+
+        public Environment {
+            blockers = List.copyOf(blockers);
+        }
+
+        /** The reasons of {@link #blockers()} in words. */
+        public List<String> waitingFor() {
+            return blockers.stream().map(Blocker::text).toList();
+        }
+    }
 }

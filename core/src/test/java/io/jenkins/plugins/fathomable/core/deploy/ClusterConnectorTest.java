@@ -9,6 +9,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.fathomable.core.credentials.Credential;
 import io.jenkins.plugins.fathomable.core.credentials.CredentialsPort;
 import io.jenkins.plugins.fathomable.core.credentials.Secret;
+import io.jenkins.plugins.fathomable.core.source.Proxies;
+import io.jenkins.plugins.fathomable.core.testing.ForwardProxy;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,7 +51,7 @@ class ClusterConnectorTest {
     }
 
     private ClusterConnector connector(Map<String, String> env) {
-        return new ClusterConnector(credentials, env::get, dir.resolve("serviceaccount"));
+        return new ClusterConnector(credentials, env::get, dir.resolve("serviceaccount"), Proxies.system());
     }
 
     private String serverUrl() {
@@ -88,6 +90,32 @@ class ClusterConnectorTest {
             all.add(t);
         }
         return all;
+    }
+
+    @Test
+    void anApiServerGivenByUrlIsReachedThroughTheProxyTheHostNames() {
+        ClusterConfig config = new ClusterConfig.ServerToken(serverUrl(), "k8s-prod", null, true);
+        try (ForwardProxy proxy = ForwardProxy.withCredentials("robot", "proxy-pass")) {
+            ClusterConnector connector = new ClusterConnector(credentials, Map.<String, String>of()::get,
+                    dir.resolve("serviceaccount"), proxy.proxies(java.util.Set.of(), "robot", "proxy-pass"));
+            try (KubernetesClient client = connector.connect(config)) {
+                client.configMaps().inNamespace("shop-dev").list();
+            }
+            List<String> proxied = proxy.requests();
+            assertThat(proxied).contains("GET " + serverUrl() + "/api/v1/namespaces/shop-dev/configmaps -> 200");
+            assertThat(cluster.dispatcher.requests()).singleElement()
+                    .satisfies(r -> assertThat(r.getHeader("Authorization")).isEqualTo("Bearer prod-token-123"));
+
+            // a host to be reached directly is, and an in-cluster API server never asks
+            ClusterConnector direct = new ClusterConnector(credentials, Map.<String, String>of()::get,
+                    dir.resolve("serviceaccount"), proxy.proxies(java.util.Set.of("127.0.0.1"), "robot", "proxy-pass"));
+            assertThat(direct.config(config).getHttpsProxy()).isNull();
+            try (KubernetesClient client = direct.connect(config)) {
+                client.configMaps().inNamespace("shop-dev").list();
+            }
+            assertThat(proxy.requests()).isEqualTo(proxied);
+            assertThat(cluster.dispatcher.requests()).hasSize(2);
+        }
     }
 
     @Test

@@ -41,7 +41,7 @@ class RealClusterTest {
 
         String namespace = "fathomable-it-" + UUID.randomUUID().toString().substring(0, 8);
         TrackerId tracker = TrackerId.parse("it.hello");
-        ClusterConnector connector = ClusterConnector.forThisProcess(CredentialsPort.none());
+        ClusterConnector connector = ClusterConnector.forThisProcess(CredentialsPort.none(), io.jenkins.plugins.fathomable.core.source.Proxies.system());
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         try (KubernetesClient client = connector.connect(new ClusterConfig.KubeconfigFile(Path.of(kubeconfig), null))) {
             try {

@@ -65,7 +65,8 @@ public final class GitHubFixture {
             io.jenkins.plugins.fathomable.core.source.github.GitHubLimits limits, java.nio.file.Path cache,
             io.jenkins.plugins.fathomable.core.source.RequestCounter counter, MutableClock clock) {
         return new io.jenkins.plugins.fathomable.core.source.github.GitHubReader(apiUrl(), credentials,
-                new okhttp3.OkHttpClient(), limits, cache, counter, clock, new RecordingSleeper(clock));
+                io.jenkins.plugins.fathomable.core.source.Proxies.system(), limits, cache, counter, clock,
+                new RecordingSleeper(clock));
     }
 
     /** The GraphQL endpoint's stand-in (refusals, counts). */

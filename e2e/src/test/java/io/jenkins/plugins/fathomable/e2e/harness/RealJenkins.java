@@ -50,6 +50,7 @@ public final class RealJenkins implements AutoCloseable {
     private final Map<String, String> systemProperties;
     private final Map<String, String> environment;
     private final List<Path> extraPlugins;
+    private final Map<String, Path> homeTrees;
     private final String javaOpts;
     private final JenkinsLog log;
     private OutboundGuard guard;
@@ -67,6 +68,7 @@ public final class RealJenkins implements AutoCloseable {
         this.systemProperties = new LinkedHashMap<>(b.systemProperties);
         this.environment = new LinkedHashMap<>(b.environment);
         this.extraPlugins = new ArrayList<>(b.extraPlugins);
+        this.homeTrees = new LinkedHashMap<>(b.homeTrees);
         this.javaOpts = b.javaOpts;
         this.log = new JenkinsLog(home.resolve("jenkins.log"));
         this.casc = new LinkedHashMap<>(b.casc);
@@ -89,6 +91,9 @@ public final class RealJenkins implements AutoCloseable {
         Files.createDirectories(workDir.resolve("casc"));
         for (Map.Entry<String, String> e : casc.entrySet()) {
             Files.writeString(workDir.resolve("casc").resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+        }
+        for (Map.Entry<String, Path> tree : homeTrees.entrySet()) {
+            copyTree(tree.getValue(), home.resolve(tree.getKey()));
         }
         PluginsCache.populate(home.resolve("plugins"), runtime.plugins(), extraPlugins);
         Files.copy(hpi, home.resolve("plugins/fathomable.jpi"), StandardCopyOption.REPLACE_EXISTING);
@@ -358,6 +363,19 @@ public final class RealJenkins implements AutoCloseable {
         }
     }
 
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : paths.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
     /** How a group's Jenkins is set up; {@link #build()} makes it, {@link RealJenkins#start()} boots it. */
     public static final class Builder {
         private final String name;
@@ -366,6 +384,7 @@ public final class RealJenkins implements AutoCloseable {
         private final Map<String, String> systemProperties = new LinkedHashMap<>();
         private final Map<String, String> environment = new LinkedHashMap<>();
         private final List<Path> extraPlugins = new ArrayList<>();
+        private final Map<String, Path> homeTrees = new LinkedHashMap<>();
         private final List<String> detachedPlugins = new ArrayList<>();
         private Path hpi;
         private String javaOpts = "-Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
@@ -413,6 +432,12 @@ public final class RealJenkins implements AutoCloseable {
         /** A plugin the war ships among its detached plugins, e.g. {@code matrix-auth}. */
         public Builder detachedPlugin(String shortName) {
             detachedPlugins.add(shortName);
+            return this;
+        }
+
+        /** The files under {@code source}, copied to {@code JENKINS_HOME/path} before the first boot (state to start from). */
+        public Builder homeTree(String path, Path source) {
+            homeTrees.put(path, source);
             return this;
         }
 

@@ -8,28 +8,31 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /**
- * Manage Jenkins » Fathomable in the browser, as an administrator uses it: one row per environment of a tracker, with
- * its Approve, Reject and Roll back forms, and the tracker's Hold / Release hold form. Each action is the page's own
- * form, submitted by a click (a POST with the crumb, as the page makes it).
+ * A tracker's page of the release dashboard (Manage Jenkins » Fathomable » the tracker) in the browser, as an
+ * administrator uses it: one stage per environment of the flow, with its Approve, Reject, Retry and Roll back forms,
+ * and the tracker's Hold / Release hold form. Each action is the page's own form, submitted by a click and confirmed
+ * in Jenkins' dialog (a POST with the crumb, as the page makes it).
  */
 final class ManagementPage {
 
     private final Browser browser;
     private final RealJenkins jenkins;
+    private final String tracker;
 
-    ManagementPage(Browser browser, RealJenkins jenkins) {
+    ManagementPage(Browser browser, RealJenkins jenkins, String tracker) {
         this.browser = browser;
         this.jenkins = jenkins;
+        this.tracker = tracker;
     }
 
     ManagementPage open() {
-        browser.open(jenkins.url().resolve("manage/fathomable/"));
+        browser.open(jenkins.url().resolve("manage/fathomable/tracker/" + tracker + "/"));
         return this;
     }
 
-    /** The visible text of environment {@code env}'s row; empty if the page has none. */
+    /** The visible text of environment {@code env}'s stage; empty if the page has none. */
     String row(String env) {
-        return browser.driver().findElements(rowOf(env)).stream().map(WebElement::getText).findFirst().orElse("");
+        return browser.driver().findElements(stageOf(env)).stream().map(WebElement::getText).findFirst().orElse("");
     }
 
     /** The page's main panel text. */
@@ -37,15 +40,16 @@ final class ManagementPage {
         return browser.driver().findElement(By.id("main-panel")).getText();
     }
 
-    /** Clicks the button of form {@code form} ({@code approve}, {@code reject}, {@code rollback}) in {@code env}'s row. */
+    /** Clicks the button of form {@code form} ({@code approve}, {@code reject}, {@code rollback}) in {@code env}'s stage. */
     void click(String env, String form) {
-        browser.clickAndWait(browser.driver().findElement(By.xpath(xpath(rowOf(env)) + "//form[@name='" + form
-                + "']//button")));
+        WebElement stage = browser.driver().findElement(stageOf(env));
+        browser.clickAndConfirm(stage.findElement(By.cssSelector("form[name='" + form + "'] button")));
     }
 
-    /** Clicks Hold, or Release hold (the same form). */
+    /** Clicks Hold, or Release hold when the tracker is on hold. */
     void toggleHold() {
-        browser.clickAndWait(browser.driver().findElement(By.cssSelector("form[name=hold] button")));
+        browser.clickAndConfirm(browser.driver().findElement(By.cssSelector(
+                "form[name=hold] button, form[name=unhold] button")));
     }
 
     void screenshot(String name) throws IOException {
@@ -56,11 +60,7 @@ final class ManagementPage {
         return browser.consoleErrors();
     }
 
-    private static By rowOf(String env) {
-        return By.xpath("//tr[td[1][normalize-space(.)='" + env + "']]");
-    }
-
-    private static String xpath(By by) {
-        return by.toString().substring("By.xpath: ".length());
+    private static By stageOf(String env) {
+        return By.cssSelector("#fathomable-flow > li[data-environment='" + env + "']");
     }
 }

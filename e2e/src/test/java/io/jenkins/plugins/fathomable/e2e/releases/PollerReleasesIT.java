@@ -157,11 +157,12 @@ class PollerReleasesIT {
     void theManagementPageShowsEveryEnvironmentAndApprovingProdThereDeploysIt() throws Exception {
         browser = Browser.start(GROUP.jenkins());
         browser.login(GROUP.jenkins().url(), JenkinsUser.ADMIN);
-        page = new ManagementPage(browser, GROUP.jenkins()).open();
+        page = new ManagementPage(browser, GROUP.jenkins(), TRACKER).open();
         for (String env : ENVIRONMENTS) {
             assertThat(page.row(env)).as(env).isNotEmpty();
         }
-        assertThat(page.row("preprod")).contains("#1 " + app.imageRepository() + ":" + TAG);
+        assertThat(page.row("preprod")).contains("Deployed", TAG, first.digest().substring("sha256:".length(),
+                "sha256:".length() + 12), "#1");
         assertThat(page.row("prod")).contains("needs approval for prod");
         page.screenshot("releases-waiting-for-approval");
 
@@ -179,7 +180,7 @@ class PollerReleasesIT {
             assertThat(h.path("environment").asText()).isEqualTo("prod");
         });
         page.open();
-        assertThat(page.row("prod")).contains("#1 ").doesNotContain("needs approval");
+        assertThat(page.row("prod")).contains("Deployed", "#1").doesNotContain("needs approval");
         assertThat(page.consoleErrors()).as("JavaScript console on Manage Jenkins » Fathomable").isEmpty();
         OBSERVED.note("approved on the management page: release 1 deployed to prod in %.1f s (%d apply requests "
                 + "to prod)", Observations.seconds(started), CLUSTERS.applies("prod").size());
@@ -209,7 +210,7 @@ class PollerReleasesIT {
         assertThat(ReleaseJobs.runs(GROUP.admin(), JOB)).hasSize(runsBefore);
         assertThat(CLUSTERS.applies("nonprod").size() + CLUSTERS.applies("prod").size()).isEqualTo(appliesBefore);
         page.open();
-        assertThat(page.text()).contains(changedBlob);
+        assertThat(page.text()).contains("Pending fathomable.yaml change", changedBlob.substring(0, 12));
         OBSERVED.note("config change held: pending after %.1f s and two more polls, no release, no run, no apply",
                 Observations.seconds(started));
     }
@@ -254,7 +255,7 @@ class PollerReleasesIT {
     void holdOnThePageKeepsAnApprovedReleaseOutOfProdUntilReleased() throws Exception {
         page.open();
         page.toggleHold();
-        assertThat(page.text()).contains("(on hold)");
+        assertThat(page.text()).contains("On hold");
         page.click("prod", "approve");
         page.screenshot("releases-held-and-approved");
         int prodApplies = CLUSTERS.applies("prod").size();
@@ -303,7 +304,7 @@ class PollerReleasesIT {
             assertThat(h.path("environment").asText()).isEqualTo("prod");
         });
         page.open();
-        assertThat(page.row("prod")).contains("#1 ");
+        assertThat(page.row("prod")).contains("Deployed", "#1");
         page.screenshot("releases-after-rollback");
         assertThat(page.consoleErrors()).as("JavaScript console on Manage Jenkins » Fathomable").isEmpty();
         OBSERVED.note("rolled back on the page: prod runs release 1 again after %.1f s",

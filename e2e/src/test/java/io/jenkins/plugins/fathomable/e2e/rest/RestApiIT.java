@@ -13,12 +13,14 @@ import io.jenkins.plugins.fathomable.core.source.registry.ImagePusher;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
 import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
 import io.jenkins.plugins.fathomable.core.testing.GitHubGraphQl;
+import io.jenkins.plugins.fathomable.core.testing.UnwritableDir;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsClient;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsGroup;
 import io.jenkins.plugins.fathomable.e2e.harness.JenkinsUser;
 import io.jenkins.plugins.fathomable.e2e.harness.OpenApi;
 import io.jenkins.plugins.fathomable.e2e.harness.SecretScan;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,6 +47,8 @@ class RestApiIT {
 
     static final String TOKEN = "ghp_e2eRestPostedToken7b3f0d9c1e5a";
     static final String SECOND_TOKEN = "ghp_e2eRestSessionToken2a8c6e4f0b";
+    static final String STORED_TOKEN = "ghp_e2eRestStoredToken5d1b7f3a9c";
+    static final String REFUSED_TOKEN = "ghp_e2eRestRefusedToken8e2c4a6f0d";
     static final String REPO = "acme/payments";
     static final String PATH = "deploy/fathomable.yaml";
     static final String IMAGE = "acme/payments-api";
@@ -67,6 +71,8 @@ class RestApiIT {
     static final JenkinsGroup GROUP = JenkinsGroup.of("rest", b -> b.cascResource("/casc/security-systemread.yaml")
             .detachedPlugin("matrix-auth")
             .systemProperty("jenkins.security.SystemReadPermission", "true")
+            // answers carry the read's outcome even on a loaded machine (READING after 5 s is PluginEngineNetworkTest's)
+            .systemProperty("io.jenkins.plugins.fathomable.engine.PluginEngine.answerWithinSeconds", "120")
             // releases wait for an approval in the first environment: this group is about the API, not release runs
             .casc("fathomable.yaml", """
                     unclassified:
@@ -77,7 +83,9 @@ class RestApiIT {
                             namespace: shop-dev
                             inCluster: true
                             approvalRequired: true
-                    """.formatted(GITHUB.baseUrl())));
+                    """.formatted(GITHUB.baseUrl())))
+            .tolerate("Fathomable REST request failed", "aChangeThatCannotBeStoredAnswers503AndChangesNothing makes"
+                    + " JENKINS_HOME/fathomable and the tracker store unwritable on purpose");
 
     private static OpenApi api;
     private static String mainSha;
@@ -186,8 +194,8 @@ class RestApiIT {
         assertThat(credential.json().path("description").asText()).contains("payments.api");
         String credentialPage = admin.get("manage/credentials/store/fathomable/domain/_/credential/fathomable-payments.api/update").text();
         assertThat(SecretScan.in(credentialPage, TOKEN)).as("token on the credential's page").isFalse();
-        String statusPage = admin.get("manage/fathomable/").mainText();
-        assertThat(statusPage).contains("payments.api").contains(image.digest());
+        assertThat(admin.get("manage/fathomable/").mainText()).contains("payments.api");
+        assertThat(admin.get("manage/fathomable/tracker/payments.api/").mainText()).contains(image.digest());
 
         JenkinsClient.Response list = admin.get("trackers/");
         expect(list, "/trackers/", 200, null, problems);
@@ -277,6 +285,56 @@ class RestApiIT {
             String text = GROUP.admin().get(page).text();
             assertThat(SecretScan.in(text, TOKEN) || SecretScan.in(text, SECOND_TOKEN)).as(page).isFalse();
         }
+    }
+
+    /**
+     * A change Jenkins cannot store answers 503 {@code storage_failed} and changes nothing, neither the tracker nor
+     * its token in Fathomable's credentials store (in memory too: the next save would otherwise write it).
+     */
+    @Test
+    @Order(7)
+    void aChangeThatCannotBeStoredAnswers503AndChangesNothing() throws Exception {
+        JenkinsClient admin = GROUP.admin();
+        List<String> problems = new ArrayList<>();
+        expect(admin.postJson("trackers/", body("disk.faults", STORED_TOKEN)), "/trackers/", 201, null, problems);
+        Path home = GROUP.jenkins().home();
+
+        // tracker-tokens.xml cannot be replaced: a new token, or none, is not stored, and neither is the tracker
+        try (UnwritableDir ignored = UnwritableDir.of(home.resolve("fathomable"))) {
+            expect(admin.putJson("trackers/disk.faults", body(null, REFUSED_TOKEN)), "/trackers/{id}", 503,
+                    "storage_failed", problems);
+            expect(admin.delete("trackers/disk.faults"), "/trackers/{id}", 503, "storage_failed", problems);
+        }
+        assertThat(problems).isEmpty();
+        assertThat(storedToken(admin)).isEqualTo("stored");
+        assertThat(admin.get("trackers/disk.faults").json().path("branch").asText()).isEqualTo("main");
+
+        // the tracker cannot be written: the token written first is put back
+        try (UnwritableDir ignored = UnwritableDir.of(home.resolve("fathomable").resolve("trackers"))) {
+            JenkinsClient.Response replaced = admin.putJson("trackers/disk.faults", """
+                    {"repo": "acme/payments", "sourcePath": "deploy/fathomable.yaml", "branch": "release",
+                     "token": "%s"}""".formatted(REFUSED_TOKEN));
+            expect(replaced, "/trackers/{id}", 503, "storage_failed", problems);
+            assertThat(replaced.json().path("message").asText()).contains("disk.faults.json");
+            expect(admin.delete("trackers/disk.faults"), "/trackers/{id}", 503, "storage_failed", problems);
+        }
+        assertThat(problems).isEmpty();
+        assertThat(storedToken(admin)).isEqualTo("stored");
+        assertThat(admin.get("trackers/disk.faults").json().path("branch").asText()).isEqualTo("main");
+
+        assertThat(admin.delete("trackers/disk.faults").status()).isEqualTo(200);
+        assertThat(storedToken(admin)).isEqualTo("none");
+    }
+
+    /** Which token Jenkins holds in memory for tracker disk.faults: {@code stored}, {@code refused} or {@code none}. */
+    private static String storedToken(JenkinsClient admin) {
+        return admin.groovy("""
+                def c = io.jenkins.plugins.fathomable.credentials.FathomableCredentialsProvider.store()
+                        .getCredentials(com.cloudbees.plugins.credentials.domains.Domain.global())
+                        .find { it.id == 'fathomable-disk.faults' }
+                print(c == null ? 'none' : c.secret.plainText == '%s' ? 'stored'
+                        : c.secret.plainText == '%s' ? 'refused' : 'other')
+                """.formatted(STORED_TOKEN, REFUSED_TOKEN)).trim();
     }
 
     /** A tracker body for {@link #REPO}; {@code id} and {@code token} left out when null. */

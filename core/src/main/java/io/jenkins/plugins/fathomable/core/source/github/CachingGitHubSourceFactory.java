@@ -1,6 +1,7 @@
 package io.jenkins.plugins.fathomable.core.source.github;
 
 import io.jenkins.plugins.fathomable.core.credentials.CredentialsPort;
+import io.jenkins.plugins.fathomable.core.source.Proxies;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.io.IOException;
@@ -34,22 +35,27 @@ public final class CachingGitHubSourceFactory implements GitHubSourceFactory {
     private final RequestCounter counter;
     private final Clock clock;
     private final GitHubGovernor governor;
+    private final Proxies proxies;
     private final Map<String, GitHubSource> sources = new ConcurrentHashMap<>();
 
     public CachingGitHubSourceFactory(String apiUrl, CredentialsPort credentials, Path cacheRoot, RequestCounter counter,
             Clock clock) {
-        this(apiUrl, credentials, cacheRoot, counter, clock, null);
+        this(apiUrl, credentials, cacheRoot, counter, clock, null, Proxies.system());
     }
 
-    /** @param governor every request of every source waits for its permit; {@code null}: ungoverned */
+    /**
+     * @param governor every request of every source waits for its permit; {@code null}: ungoverned
+     * @param proxies  how GitHub is reached
+     */
     CachingGitHubSourceFactory(String apiUrl, CredentialsPort credentials, Path cacheRoot, RequestCounter counter,
-            Clock clock, GitHubGovernor governor) {
+            Clock clock, GitHubGovernor governor, Proxies proxies) {
         this.apiUrl = apiUrl;
         this.credentials = credentials;
         this.cacheRoot = cacheRoot;
         this.counter = counter;
         this.clock = clock;
         this.governor = governor;
+        this.proxies = java.util.Objects.requireNonNull(proxies, "proxies");
     }
 
     @Override
@@ -66,7 +72,7 @@ public final class CachingGitHubSourceFactory implements GitHubSourceFactory {
         // Owner-only files: cached answers hold the contents of private repositories.
         okhttp3.Cache cache = new okhttp3.Cache(new OwnerOnlyCacheFiles(),
                 okio.Path.get(cacheRoot.resolve(hash(key)).toFile()), CACHE_BYTES);
-        GitHubSource created = new GitHubSource(GitHubClients.create(apiUrl, credentials, credentialsId, cache, counter, governor), clock);
+        GitHubSource created = new GitHubSource(GitHubClients.create(apiUrl, credentials, credentialsId, cache, counter, governor, proxies), clock);
         GitHubSource raced = sources.putIfAbsent(key, created);
         return raced != null ? raced : created;
     }

@@ -3,6 +3,7 @@ package io.jenkins.plugins.fathomable.core.source.github;
 import io.jenkins.plugins.fathomable.core.credentials.Credential;
 import io.jenkins.plugins.fathomable.core.credentials.CredentialsPort;
 import io.jenkins.plugins.fathomable.core.credentials.Secret;
+import io.jenkins.plugins.fathomable.core.source.Proxies;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.RequestKind;
 import java.io.IOException;
@@ -36,18 +37,18 @@ public final class GitHubClients {
      */
     public static GitHub create(String apiUrl, CredentialsPort credentials, String credentialsId, Cache cache,
             RequestCounter counter) throws IOException {
-        return create(apiUrl, credentials, credentialsId, cache, counter, null);
+        return create(apiUrl, credentials, credentialsId, cache, counter, null, Proxies.system());
     }
 
     /**
      * As {@link #create(String, CredentialsPort, String, Cache, RequestCounter)}, each request sent only with a permit
      * of {@code governor} (none waits: without budget it fails with {@link GitHubGovernor.Refused}), and each answer
-     * shown to it for rate-limit pauses.
+     * shown to it for rate-limit pauses; through {@code proxies}.
      */
     static GitHub create(String apiUrl, CredentialsPort credentials, String credentialsId, Cache cache,
-            RequestCounter counter, GitHubGovernor governor) throws IOException {
+            RequestCounter counter, GitHubGovernor governor, Proxies proxies) throws IOException {
         Objects.requireNonNull(cache, "cache");
-        OkHttpClient.Builder http = new OkHttpClient.Builder();
+        OkHttpClient.Builder http = proxies.configure(new OkHttpClient.Builder());
         if (governor != null) {
             // An application interceptor: a 304 served from the cache still went to GitHub, so each call counts once.
             http.addInterceptor(chain -> {

@@ -3,6 +3,7 @@ package io.jenkins.plugins.fathomable.core.source.github;
 import io.jenkins.plugins.fathomable.core.credentials.Credential;
 import io.jenkins.plugins.fathomable.core.credentials.CredentialsPort;
 import io.jenkins.plugins.fathomable.core.event.ConfigRevision;
+import io.jenkins.plugins.fathomable.core.source.Proxies;
 import io.jenkins.plugins.fathomable.core.source.RequestCounter;
 import io.jenkins.plugins.fathomable.core.source.registry.Sleeper;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation.Status;
@@ -57,21 +58,22 @@ public final class GitHubReader {
     /**
      * @param apiUrl      the REST API ({@code https://api.github.com}, {@code https://HOST/api/v3}); GraphQL is derived
      * @param credentials resolves credentials ids at each cycle, so a rotated token is used at once
-     * @param client      the HTTP client (no response cache needed)
+     * @param proxies     how GitHub is reached: directly or through the host's proxy
      * @param limits      per identity: points a minute and requests in flight
      * @param anonymousCache where anonymous REST answers are kept for conditional requests
      * @param counter     counts every request by kind
      * @param sleeper     waits for request budget within a cycle's time
      */
-    public GitHubReader(String apiUrl, CredentialsPort credentials, OkHttpClient client, GitHubLimits limits,
+    public GitHubReader(String apiUrl, CredentialsPort credentials, Proxies proxies, GitHubLimits limits,
             Path anonymousCache, RequestCounter counter, Clock clock, Sleeper sleeper) {
-        this.http = new GitHubHttp(GitHubEndpoint.of(apiUrl), client, counter);
+        this.http = new GitHubHttp(GitHubEndpoint.of(apiUrl), proxies.configure(new OkHttpClient.Builder()).build(),
+                counter);
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.anonymous = new CachingGitHubSourceFactory(apiUrl, CredentialsPort.none(), anonymousCache, counter, clock,
-                governor(GitHubIdentity.ANONYMOUS));
+                governor(GitHubIdentity.ANONYMOUS), proxies);
     }
 
     public GitHubEndpoint endpoint() {

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.fathomable.cli.serve;
+package io.jenkins.plugins.fathomable.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
