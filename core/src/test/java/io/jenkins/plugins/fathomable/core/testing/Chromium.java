@@ -23,7 +23,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -139,8 +141,27 @@ public class Chromium implements AutoCloseable {
 
     /** Waits until {@code page} (the {@code html} element of the page before) is replaced and the new one loaded. */
     public void awaitNextPage(WebElement page) {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> isGone(page));
         awaitLoaded();
+    }
+
+    /**
+     * Whether {@code element} has left the document. Besides Selenium's stale reference, Chromium may answer a
+     * question about an element of a page being replaced with "Node with given id does not belong to the
+     * document", which {@code ExpectedConditions.stalenessOf} does not take for staleness.
+     */
+    static boolean isGone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Runs JavaScript in the page. */
