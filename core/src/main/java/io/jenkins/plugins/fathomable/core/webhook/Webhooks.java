@@ -269,6 +269,16 @@ public final class Webhooks {
                 pendingLooks.clear();
                 pendingTimes.clear();
             }
+            // the time first: a status showing the look's release also shows the webhook that caused it
+            times.forEach((id, t) -> {
+                try {
+                    store.update(id, r -> r.withWebhooks(merge(r.webhooks(), t)));
+                } catch (NoSuchTrackerException e) {
+                    // deleted meanwhile
+                } catch (RuntimeException e) {
+                    log.accept("webhook: could not record the webhook time of " + id + ": " + e.getMessage());
+                }
+            });
             try {
                 List<Tracker> trackers = looks.stream().map(store::get).flatMap(Optional::stream)
                         .map(TrackerRecord::tracker).toList();
@@ -279,15 +289,6 @@ public final class Webhooks {
                 log.accept("webhook: looking at " + looks + " failed: " + e);
             }
             rechecks.looked(looks);
-            times.forEach((id, t) -> {
-                try {
-                    store.update(id, r -> r.withWebhooks(merge(r.webhooks(), t)));
-                } catch (NoSuchTrackerException e) {
-                    // deleted meanwhile
-                } catch (RuntimeException e) {
-                    log.accept("webhook: could not record the webhook time of " + id + ": " + e.getMessage());
-                }
-            });
         }
     }
 }
