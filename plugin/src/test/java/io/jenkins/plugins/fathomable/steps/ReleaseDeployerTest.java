@@ -175,20 +175,7 @@ class ReleaseDeployerTest {
         scheduler = delays;
         deployer = new ReleaseDeployer(fixture, delays, CLOCK);
         java.util.concurrent.CountDownLatch firstLook = new java.util.concurrent.CountDownLatch(1);
-        ReleaseDeployer.Progress watching = new ReleaseDeployer.Progress() {
-            @Override
-            public void log(String line) {
-                progress.log(line);
-                if (line.startsWith("Not ready yet")) {
-                    firstLook.countDown();
-                }
-            }
-
-            @Override
-            public void applied(Inventory inventory) {
-                progress.applied(inventory);
-            }
-        };
+        ReleaseDeployer.Progress watching = countingDownOnFirstLook(firstLook);
         var future = deployer.deploy(new ReleaseCoordinates(TRACKER, "ha", 1), T0.plus(Duration.ofHours(1)), watching);
         assertThat(firstLook.await(30, TimeUnit.SECONDS)).isTrue();
         assertThat(delays.awaitDelayed(30)).as("the next look is scheduled").isTrue();
@@ -216,7 +203,23 @@ class ReleaseDeployerTest {
         java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
         deployer = new ReleaseDeployer(fixture, delays, CLOCK, stopping::get);
         java.util.concurrent.CountDownLatch firstLook = new java.util.concurrent.CountDownLatch(1);
-        ReleaseDeployer.Progress watching = new ReleaseDeployer.Progress() {
+        ReleaseDeployer.Progress watching = countingDownOnFirstLook(firstLook);
+        var future = deployer.deploy(new ReleaseCoordinates(TRACKER, "ha", 1), T0.plus(Duration.ofHours(1)), watching);
+        assertThat(firstLook.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(delays.awaitDelayed(30)).as("the next look is scheduled").isTrue();
+
+        stopping.set(true);
+        int before = cluster.requestCount();
+        assertThat(delays.runDelayed()).isEqualTo(1);
+
+        assertThat(cluster.requestCount()).as("no look while Jenkins stops").isEqualTo(before);
+        assertThat(future).as("no outcome: the step resumes the wait after the restart").isNotDone();
+        assertThat(delays.runDelayed()).as("nothing scheduled again").isZero();
+    }
+
+    /** The test's progress, also counting down {@code firstLook} when the first look found the release not ready. */
+    private ReleaseDeployer.Progress countingDownOnFirstLook(java.util.concurrent.CountDownLatch firstLook) {
+        return new ReleaseDeployer.Progress() {
             @Override
             public void log(String line) {
                 progress.log(line);
@@ -230,16 +233,5 @@ class ReleaseDeployerTest {
                 progress.applied(inventory);
             }
         };
-        var future = deployer.deploy(new ReleaseCoordinates(TRACKER, "ha", 1), T0.plus(Duration.ofHours(1)), watching);
-        assertThat(firstLook.await(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(delays.awaitDelayed(30)).as("the next look is scheduled").isTrue();
-
-        stopping.set(true);
-        int before = cluster.requestCount();
-        assertThat(delays.runDelayed()).isEqualTo(1);
-
-        assertThat(cluster.requestCount()).as("no look while Jenkins stops").isEqualTo(before);
-        assertThat(future).as("no outcome: the step resumes the wait after the restart").isNotDone();
-        assertThat(delays.runDelayed()).as("nothing scheduled again").isZero();
     }
 }
