@@ -66,6 +66,12 @@ public final class StatusLink extends ManagementLink {
         return dashboard == null ? null : dashboard.overview(OverviewQuery.parse(request::getParameter));
     }
 
+    /** The overview's rows as HTML, every text escaped ({@link DashboardHtml}); the page puts it in its table. */
+    public String rowsHtml(Overview overview) {
+        Jenkins.get().checkPermission(Jenkins.SYSTEM_READ);
+        return DashboardHtml.rows(overview.rows());
+    }
+
     /** The state filters offered, in order. */
     public List<StateFilter> getStateFilters() {
         return List.of(StateFilter.values());

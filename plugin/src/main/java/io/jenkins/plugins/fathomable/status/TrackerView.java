@@ -1,6 +1,7 @@
 package io.jenkins.plugins.fathomable.status;
 
 import hudson.ExtensionList;
+import io.jenkins.plugins.fathomable.core.dashboard.Cell;
 import io.jenkins.plugins.fathomable.core.dashboard.TrackerPage;
 import io.jenkins.plugins.fathomable.core.release.ConflictException;
 import io.jenkins.plugins.fathomable.core.release.NoSuchReleaseException;
@@ -50,7 +51,13 @@ public final class TrackerView {
         return dashboard == null ? null : dashboard.tracker(id).orElse(null);
     }
 
-    /** The overview, whose views (a cell, a diff) this page includes. */
+    /** A stage's cell as HTML, every text escaped ({@link DashboardHtml}), the same markup as the overview's. */
+    public String cellHtml(Cell cell) {
+        Jenkins.get().checkPermission(Jenkins.SYSTEM_READ);
+        return DashboardHtml.cell(cell);
+    }
+
+    /** The overview, whose view of a diff this page includes. */
     public StatusLink getLink() {
         return ExtensionList.lookupSingleton(StatusLink.class);
     }

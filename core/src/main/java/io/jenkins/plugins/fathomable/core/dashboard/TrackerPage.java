@@ -38,9 +38,17 @@ public record TrackerPage(Row row, Seen seen, List<Stage> stages, List<ReleaseLi
      * @param image      {@code repository:tag}, or {@code null}
      * @param digest     the image digest, or {@code null}
      * @param credentials the credentials id used for GitHub, or {@code null} for anonymous access
+     * @param githubWebhook   when a GitHub webhook last concerned the tracker, or {@code null}
+     * @param registryWebhook when a registry notification last concerned it, or {@code null}
      */
     public record Seen(String commit, String commitUrl, String fileUrl, String blob, String image, String digest,
-            String credentials) {}
+            String credentials, Moment githubWebhook, Moment registryWebhook) {
+
+        /** Whether any webhook ever concerned the tracker (else polling alone finds its changes). */
+        public boolean webhooks() {
+            return githubWebhook != null || registryWebhook != null;
+        }
+    }
 
     /**
      * One environment of the flow.

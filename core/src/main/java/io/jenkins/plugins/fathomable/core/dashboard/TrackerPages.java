@@ -18,6 +18,7 @@ import io.jenkins.plugins.fathomable.core.release.TrackerStatus;
 import io.jenkins.plugins.fathomable.core.store.TrackerRecord;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerObservation;
+import io.jenkins.plugins.fathomable.core.tracker.WebhookTimes;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +54,7 @@ final class TrackerPages {
         for (int i = all.size() - 1; i >= 0 && history.size() < HISTORY_SHOWN; i--) {
             history.add(history(all.get(i), now));
         }
-        return new TrackerPage(row, seen(t, record.observation()), stages, releases, history,
+        return new TrackerPage(row, seen(t, record, now), stages, releases, history,
                 Math.max(0, all.size() - HISTORY_SHOWN), pending(t, status), rendered(t, status));
     }
 
@@ -84,13 +85,17 @@ final class TrackerPages {
                 h.release(), h.environment(), change, h.detail(), h.runUrl());
     }
 
-    private Seen seen(Tracker t, TrackerObservation o) {
+    private Seen seen(Tracker t, TrackerRecord record, Instant now) {
+        TrackerObservation o = record.observation();
+        WebhookTimes hooks = record.webhooks() == null ? WebhookTimes.NONE : record.webhooks();
         String commit = o.commitSha();
         return new Seen(Rows.shortSha(commit), commit == null ? null : web.commit(t.repo(), commit),
                 commit == null ? null : web.file(t.repo(), commit, t.sourcePath()),
                 o.config() == null ? null : ReleaseRef.shortDigest(o.config().blobSha()),
                 o.image() == null ? null : o.image().repository() + ":" + o.image().tag(),
-                o.image() == null ? null : o.image().digest(), t.credentialsId());
+                o.image() == null ? null : o.image().digest(), t.credentialsId(),
+                hooks.github() == null ? null : Moment.of(hooks.github(), now),
+                hooks.registry() == null ? null : Moment.of(hooks.registry(), now));
     }
 
     private PendingChange pending(Tracker t, TrackerStatus status) {

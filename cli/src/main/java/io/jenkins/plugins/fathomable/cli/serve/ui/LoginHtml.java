@@ -1,5 +1,7 @@
 package io.jenkins.plugins.fathomable.cli.serve.ui;
 
+import io.jenkins.plugins.fathomable.core.dashboard.html.Html;
+
 /** The login page: the admin token, once per browser session. */
 final class LoginHtml {
 

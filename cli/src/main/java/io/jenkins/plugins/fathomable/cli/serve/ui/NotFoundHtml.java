@@ -1,5 +1,7 @@
 package io.jenkins.plugins.fathomable.cli.serve.ui;
 
+import io.jenkins.plugins.fathomable.core.dashboard.html.Html;
+
 /** No such tracker (or page). */
 final class NotFoundHtml {
 

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.fathomable.cli.serve.ui;
 
-import io.jenkins.plugins.fathomable.core.dashboard.Cell;
+import io.jenkins.plugins.fathomable.core.dashboard.html.Html;
 import io.jenkins.plugins.fathomable.core.dashboard.Overview;
 import io.jenkins.plugins.fathomable.core.dashboard.OverviewQuery;
 import io.jenkins.plugins.fathomable.core.dashboard.Row;
@@ -73,34 +73,7 @@ final class OverviewHtml {
         }
         h.close("tr").close("thead").open("tbody");
         for (Row row : o.rows()) {
-            h.open("tr", "data-tracker", row.id()).open("th", "scope", "row", "class", "fa-tracker");
-            h.element("a", row.id(), "href", "/ui/trackers/" + row.id(), "class", "fa-id")
-                    .open("div", "class", "fa-source").external(row.refUrl(), row.source(), "title",
-                            Labels.get("onGitHub", row.sourcePath())).close("div");
-            h.open("div", "class", "fa-meta");
-            if (row.neverPolled()) {
-                h.element("span", Labels.get("notPolled"));
-            } else {
-                h.element("span", Labels.get("polled")).time(row.lastPoll());
-            }
-            if (row.held()) {
-                h.element("span", Labels.get("onHold"), "class", "fa-badge fa-badge--held");
-            }
-            if (row.pendingConfig() != null) {
-                h.element("span", Labels.get("pendingConfig"), "class", "fa-badge fa-badge--pending", "title",
-                        Labels.get("pendingTooltip", row.pendingConfig()));
-            }
-            h.close("div");
-            if (row.problem() != null) {
-                h.element("div", row.problem(), "class", "fa-problem");
-            }
-            h.close("th");
-            for (Cell cell : row.cells()) {
-                h.open("td", "data-environment", cell.environment(), "data-state", cell.state().key());
-                CellHtml.write(h, cell, true);
-                h.close("td");
-            }
-            h.close("tr");
+            Page.ROWS.write(h, row);
         }
         h.close("tbody").close("table").close("div");
     }

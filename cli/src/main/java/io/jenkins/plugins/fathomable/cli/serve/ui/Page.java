@@ -1,11 +1,20 @@
 package io.jenkins.plugins.fathomable.cli.serve.ui;
 
+import io.jenkins.plugins.fathomable.core.dashboard.html.CellHtml;
+import io.jenkins.plugins.fathomable.core.dashboard.html.Html;
+import io.jenkins.plugins.fathomable.core.dashboard.html.Look;
+import io.jenkins.plugins.fathomable.core.dashboard.html.RowHtml;
+
 /** The frame every page shares: head with the style sheet and script (files, never inline), top bar, footer. */
 final class Page {
 
     static final String ROOT = "/ui/";
     static final String CSS = "/ui/static/dashboard.css";
     static final String JS = "/ui/static/dashboard.js";
+    /** serve's classes, {@code title} hovers and no symbols; the markup itself is core's, the same as in Jenkins. */
+    static final Look LOOK = new Look("fa-", "", "", false, null, id -> "/ui/trackers/" + id);
+    static final RowHtml ROWS = new RowHtml(LOOK, Labels::get);
+    static final CellHtml CELLS = new CellHtml(LOOK, Labels::get);
 
     private Page() {}
 

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.fathomable.cli.serve.ui;
 
+import io.jenkins.plugins.fathomable.core.dashboard.html.Html;
 import io.jenkins.plugins.fathomable.core.dashboard.Cell;
 import io.jenkins.plugins.fathomable.core.dashboard.Row;
 import io.jenkins.plugins.fathomable.core.dashboard.TrackerPage;
@@ -96,6 +97,19 @@ final class TrackerHtml {
         h.close("dd").close("div");
         h.open("div").element("dt", Labels.get("credentials")).open("dd")
                 .text(seen.credentials() == null ? Labels.get("anonymous") : seen.credentials()).close("dd").close("div");
+        h.open("div", "id", "fathomable-webhooks").element("dt", Labels.get("lastWebhook")).open("dd");
+        if (!seen.webhooks()) {
+            h.element("span", Labels.get("noWebhook"), "class", "fa-muted");
+        }
+        if (seen.githubWebhook() != null) {
+            h.open("span", "data-source", "github").text(Labels.get("webhookGitHub") + " ").time(seen.githubWebhook())
+                    .close("span");
+        }
+        if (seen.registryWebhook() != null) {
+            h.open("span", "data-source", "registry").text(Labels.get("webhookRegistry") + " ")
+                    .time(seen.registryWebhook()).close("span");
+        }
+        h.close("dd").close("div");
         h.close("dl");
     }
 
@@ -117,7 +131,7 @@ final class TrackerHtml {
             h.element("span", Labels.get("rule.windows"), "class", "fa-rule");
         }
         h.close("div");
-        CellHtml.write(h, cell, false);
+        Page.CELLS.write(h, cell, false);
         if (!cell.reasons().isEmpty()) {
             h.open("ul", "class", "fa-reasons");
             cell.reasons().forEach(r -> h.element("li", r));

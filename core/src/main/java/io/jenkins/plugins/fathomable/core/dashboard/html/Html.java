@@ -1,18 +1,35 @@
-package io.jenkins.plugins.fathomable.cli.serve.ui;
+package io.jenkins.plugins.fathomable.core.dashboard.html;
 
 import io.jenkins.plugins.fathomable.core.dashboard.Moment;
 
 /**
  * Writes HTML, escaping every text and attribute value: nothing a tracker, a repository or an error message holds
  * can become markup. Elements are opened and closed explicitly; attributes are name/value pairs, and a pair with a
- * {@code null} value is left out.
+ * {@code null} value is left out. Both hosts' dashboards are written with it: one pass over a string builder is
+ * what keeps a 100-row page cheap, where a template engine pays per cell.
  */
-final class Html {
+public final class Html {
 
     private final StringBuilder out = new StringBuilder(16 * 1024);
+    private final String tooltip;
+
+    /** Hover texts in {@code title} attributes. */
+    public Html() {
+        this("title");
+    }
+
+    /** Hover texts in the named attribute: Jenkins draws its own tooltips from {@code tooltip}. */
+    public Html(String tooltipAttribute) {
+        this.tooltip = tooltipAttribute;
+    }
+
+    /** The attribute that carries hover texts on this page. */
+    public String tooltip() {
+        return tooltip;
+    }
 
     /** {@code <tag a="v"...>}. */
-    Html open(String tag, String... attributes) {
+    public Html open(String tag, String... attributes) {
         out.append('<').append(tag);
         for (int i = 0; i + 1 < attributes.length; i += 2) {
             if (attributes[i + 1] != null) {
@@ -25,44 +42,44 @@ final class Html {
         return this;
     }
 
-    Html close(String tag) {
+    public Html close(String tag) {
         out.append("</").append(tag).append('>');
         return this;
     }
 
     /** An element with text content. */
-    Html element(String tag, String text, String... attributes) {
+    public Html element(String tag, String text, String... attributes) {
         return open(tag, attributes).text(text).close(tag);
     }
 
     /** A void element ({@code <input>}, {@code <meta>}, {@code <link>}). */
-    Html empty(String tag, String... attributes) {
+    public Html empty(String tag, String... attributes) {
         return open(tag, attributes);
     }
 
-    Html text(String text) {
+    public Html text(String text) {
         if (text != null) {
             escape(text);
         }
         return this;
     }
 
-    /** Markup this class wrote itself (the document type). */
-    Html raw(String trusted) {
+    /** Markup the caller vouches for: the document type, a Jenkins symbol's SVG. */
+    public Html raw(String trusted) {
         out.append(trusted);
         return this;
     }
 
     /** {@code <time datetime=… title="exact">12 min ago</time>}, nothing for {@code null}. */
-    Html time(Moment m) {
+    public Html time(Moment m) {
         if (m != null) {
-            element("time", m.relative(), "datetime", m.iso(), "title", m.exact());
+            element("time", m.relative(), "datetime", m.iso(), tooltip, m.exact());
         }
         return this;
     }
 
     /** A link that leaves serve (GitHub): no referrer, no opener. */
-    Html external(String href, String text, String... attributes) {
+    public Html external(String href, String text, String... attributes) {
         String[] all = new String[attributes.length + 4];
         all[0] = "href";
         all[1] = safeUrl(href);
@@ -72,8 +89,8 @@ final class Html {
         return element("a", text, all);
     }
 
-    /** {@code http(s)://} URLs and paths of serve itself pass; anything else (a {@code javascript:} URL) does not. */
-    static String safeUrl(String url) {
+    /** {@code http(s)://} URLs and absolute paths pass; anything else (a {@code javascript:} URL) does not. */
+    public static String safeUrl(String url) {
         if (url == null) {
             return null;
         }
