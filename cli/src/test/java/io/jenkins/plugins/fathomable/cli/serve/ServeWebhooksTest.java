@@ -31,6 +31,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -152,6 +155,13 @@ class ServeWebhooksTest {
         return json.readTree(r.body());
     }
 
+    /** The tracker's page in serve's dashboard, as the administrator sees it. */
+    private Document page() throws Exception {
+        HttpResponse<String> r = send("GET", "/ui/trackers/" + id, null, Map.of("Authorization", "Bearer " + ADMIN_TOKEN));
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        return Jsoup.parse(r.body());
+    }
+
     private JsonNode await(String what, Predicate<JsonNode> condition) throws Exception {
         JsonNode last = null;
         for (int i = 0; i < 600; i++) {
@@ -199,6 +209,10 @@ class ServeWebhooksTest {
         assertThat(two.path("releases").path("dev").path("deployed").path("image").asText()).endsWith("@" + digest);
         assertThat(two.path("status").path("lastWebhook").path("registry").asText()).isNotEmpty();
         assertThat(two.path("status").path("lastWebhook").has("github")).isFalse();
+        Element webhooks = page().getElementById("fathomable-webhooks");
+        assertThat(webhooks.select("[data-source=registry] time").attr("datetime"))
+                .isEqualTo(two.path("status").path("lastWebhook").path("registry").asText());
+        assertThat(webhooks.select("[data-source=github]")).isEmpty();
         assertThat(log).anyMatch(l -> l.equals("http: POST /webhooks/registry -> 202"))
                 .anyMatch(l -> l.startsWith("webhook: registry notification (" + REGISTRY.host() + "/" + image
                         + ":1.0.0): looking at 1 tracker"));

@@ -289,6 +289,10 @@ class WebhooksIT {
         assertThat(api.path("releases").path("dev").path("deployed").path("tag").asText()).isEqualTo("1.1.0");
         assertThat(api.path("releases").path("dev").path("deployed").path("configCommit").asText()).isEqualTo(after);
         assertThat(api.path("status").path("lastWebhook").path("github").asText()).isNotEmpty();
+        org.jsoup.nodes.Element hooks = GROUP.admin().get("manage/fathomable/tracker/shop.api/").html()
+                .getElementById("fathomable-webhooks");
+        assertThat(hooks.select("[data-source=github] time").attr("datetime"))
+                .as("the tracker's page shows the delivery's time").isEqualTo(api.path("status").path("lastWebhook").path("github").asText());
         assertThat(github.served().subList(served, github.served().size())).isNotEmpty()
                 .allMatch(l -> l.contains("/repos/acme/api"));
         Map<String, String> now = snapshot();

@@ -1,10 +1,10 @@
 package io.jenkins.plugins.fathomable.cli.serve.ui;
 
-import io.jenkins.plugins.fathomable.core.dashboard.html.Html;
 import io.jenkins.plugins.fathomable.core.dashboard.Overview;
 import io.jenkins.plugins.fathomable.core.dashboard.OverviewQuery;
 import io.jenkins.plugins.fathomable.core.dashboard.Row;
 import io.jenkins.plugins.fathomable.core.dashboard.StateFilter;
+import io.jenkins.plugins.fathomable.core.dashboard.html.Html;
 import java.util.List;
 
 /** The overview of {@code serve}: one row per tracker, one column per environment, filter and pages. */

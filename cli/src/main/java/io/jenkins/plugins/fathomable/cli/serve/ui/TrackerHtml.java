@@ -1,6 +1,5 @@
 package io.jenkins.plugins.fathomable.cli.serve.ui;
 
-import io.jenkins.plugins.fathomable.core.dashboard.html.Html;
 import io.jenkins.plugins.fathomable.core.dashboard.Cell;
 import io.jenkins.plugins.fathomable.core.dashboard.Row;
 import io.jenkins.plugins.fathomable.core.dashboard.TrackerPage;
@@ -11,6 +10,7 @@ import io.jenkins.plugins.fathomable.core.dashboard.TrackerPage.ReleaseLine;
 import io.jenkins.plugins.fathomable.core.dashboard.TrackerPage.Rendered;
 import io.jenkins.plugins.fathomable.core.dashboard.TrackerPage.Seen;
 import io.jenkins.plugins.fathomable.core.dashboard.TrackerPage.Stage;
+import io.jenkins.plugins.fathomable.core.dashboard.html.Html;
 
 /** The page of one tracker in {@code serve}: flow, operations (admin only), pending change, releases, history. */
 final class TrackerHtml {
