@@ -197,7 +197,7 @@ class PackagedPluginIT {
         }
         assertThat(views).extracting(v -> root.relativize(v).toString()).contains(
                 "io/jenkins/plugins/fathomable/status/StatusLink/index.jelly",
-                "io/jenkins/plugins/fathomable/status/StatusLink/cell.jelly",
+                "io/jenkins/plugins/fathomable/status/StatusLink/diff.jelly",
                 "io/jenkins/plugins/fathomable/status/TrackerView/index.jelly",
                 "io/jenkins/plugins/fathomable/config/EnvironmentEntry/config.jelly",
                 "io/jenkins/plugins/fathomable/config/RegistryEntry/config.jelly",
