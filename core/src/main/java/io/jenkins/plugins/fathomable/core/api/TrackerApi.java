@@ -1,6 +1,5 @@
 package io.jenkins.plugins.fathomable.core.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.fathomable.core.api.Caller.Permission;
 import io.jenkins.plugins.fathomable.core.release.ConflictException;
@@ -195,22 +194,11 @@ public final class TrackerApi {
     }
 
     private ApiResponse error(ApiProblem p) {
-        Map<String, String> headers = p instanceof MethodNotAllowed m ? Map.of("Allow", m.allowed) : Map.of();
-        return json(p.status, new ErrorBody(p.code, p.getMessage(), p.field, p.errors), headers);
+        return ApiResponse.problem(mapper, p);
     }
 
     private ApiResponse json(int status, Object body, Map<String, String> extraHeaders) {
-        byte[] bytes;
-        try {
-            bytes = mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write the response as JSON", e);
-        }
-        var headers = new java.util.HashMap<String, String>(extraHeaders);
-        headers.put("Content-Type", ApiResponse.JSON);
-        headers.put("Cache-Control", "no-store");
-        headers.put("X-Content-Type-Options", "nosniff");
-        return new ApiResponse(status, headers, bytes);
+        return ApiResponse.json(mapper, status, body, extraHeaders);
     }
 
     static final class MethodNotAllowed extends ApiProblem {

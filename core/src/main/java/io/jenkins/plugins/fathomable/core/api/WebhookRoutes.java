@@ -1,6 +1,5 @@
 package io.jenkins.plugins.fathomable.core.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.fathomable.core.credentials.Secret;
 import io.jenkins.plugins.fathomable.core.validation.Printable;
@@ -10,7 +9,6 @@ import io.jenkins.plugins.fathomable.core.webhook.Secrets;
 import io.jenkins.plugins.fathomable.core.webhook.Webhooks;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -157,30 +155,10 @@ public final class WebhookRoutes {
     }
 
     private ApiResponse error(ApiProblem p) {
-        Map<String, String> headers = new HashMap<>();
-        if (p instanceof TrackerApi.MethodNotAllowed m) {
-            headers.put("Allow", m.allowed);
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("error", p.code);
-        body.put("message", p.getMessage());
-        if (p.field != null) {
-            body.put("field", p.field);
-        }
-        return json(p.status, body, headers);
+        return ApiResponse.problem(mapper, p);
     }
 
     private ApiResponse json(int status, Object body, Map<String, String> extraHeaders) {
-        byte[] bytes;
-        try {
-            bytes = mapper.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("could not write the response as JSON", e);
-        }
-        Map<String, String> headers = new HashMap<>(extraHeaders);
-        headers.put("Content-Type", ApiResponse.JSON);
-        headers.put("Cache-Control", "no-store");
-        headers.put("X-Content-Type-Options", "nosniff");
-        return new ApiResponse(status, headers, bytes);
+        return ApiResponse.json(mapper, status, body, extraHeaders);
     }
 }
