@@ -3,12 +3,9 @@ package io.jenkins.plugins.fathomable.status;
 import hudson.ExtensionList;
 import io.jenkins.plugins.fathomable.core.dashboard.Cell;
 import io.jenkins.plugins.fathomable.core.dashboard.TrackerPage;
-import io.jenkins.plugins.fathomable.core.release.ConflictException;
-import io.jenkins.plugins.fathomable.core.release.NoSuchReleaseException;
+import io.jenkins.plugins.fathomable.core.release.Refusal;
 import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
-import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
-import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import io.jenkins.plugins.fathomable.engine.FathomableEngine;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
@@ -110,24 +107,13 @@ public final class TrackerView {
     private void operate(StaplerRequest2 req, StaplerResponse2 rsp, String what, Operation op)
             throws IOException, ServletException {
         Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-        int status;
-        String reason;
-        try {
-            op.run(FathomableEngine.get().engine().operations(), actor());
+        Refusal refusal = Refusal.of(() -> op.run(FathomableEngine.get().engine().operations(), actor()));
+        if (refusal == null) {
             rsp.sendRedirect2(".");
             return;
-        } catch (ConflictException e) {
-            status = 409;
-            reason = e.getMessage();
-        } catch (NoSuchTrackerException | NoSuchReleaseException e) {
-            status = 404;
-            reason = e.getMessage();
-        } catch (ValidationException e) {
-            status = 400;
-            reason = e.getMessage();
         }
-        req.setAttribute(REFUSED, Messages.TrackerView_Refused(what, reason));
-        rsp.setStatus(status);
+        req.setAttribute(REFUSED, Messages.TrackerView_Refused(what, refusal.reason()));
+        rsp.setStatus(refusal.status());
         req.getView(this, "index.jelly").forward(req, rsp);
     }
 

@@ -1,10 +1,8 @@
 package io.jenkins.plugins.fathomable.cli.serve.ui;
 
 import io.jenkins.plugins.fathomable.core.dashboard.Dashboard;
-import io.jenkins.plugins.fathomable.core.release.ConflictException;
-import io.jenkins.plugins.fathomable.core.release.NoSuchReleaseException;
+import io.jenkins.plugins.fathomable.core.release.Refusal;
 import io.jenkins.plugins.fathomable.core.release.ReleaseOperations;
-import io.jenkins.plugins.fathomable.core.store.NoSuchTrackerException;
 import io.jenkins.plugins.fathomable.core.tracker.TrackerId;
 import io.jenkins.plugins.fathomable.core.validation.ValidationException;
 import java.util.Map;
@@ -59,9 +57,7 @@ final class UiActions {
         TrackerId id = target.tracker();
         String page = "/ui/trackers/" + id;
         String what = describe(target.operation(), form);
-        int status;
-        String reason;
-        try {
+        Refusal refusal = Refusal.of(() -> {
             switch (target.operation()) {
                 case "approve" -> operations.approve(id, number(form), form.get("environment"), ACTOR);
                 case "reject" -> operations.reject(id, number(form), form.get("reason"), ACTOR);
@@ -70,19 +66,12 @@ final class UiActions {
                 case "hold" -> operations.hold(id, ACTOR);
                 default -> operations.unhold(id, ACTOR);
             }
+        });
+        if (refusal == null) {
             return new Result(303, page, null);
-        } catch (ConflictException e) {
-            status = 409;
-            reason = e.getMessage();
-        } catch (NoSuchTrackerException | NoSuchReleaseException e) {
-            status = 404;
-            reason = e.getMessage();
-        } catch (ValidationException e) {
-            status = 400;
-            reason = e.getMessage();
         }
-        String refused = Labels.get("refused", what, reason);
-        return dashboard.tracker(id).map(p -> new Result(status, null, TrackerHtml.render(p, viewer, refused)))
+        String refused = Labels.get("refused", what, refusal.reason());
+        return dashboard.tracker(id).map(p -> new Result(refusal.status(), null, TrackerHtml.render(p, viewer, refused)))
                 .orElseGet(() -> new Result(404, null, NotFoundHtml.render(viewer)));
     }
 
