@@ -1,6 +1,7 @@
 package io.jenkins.plugins.fathomable.rest;
 
 import hudson.Extension;
+import hudson.model.InvisibleAction;
 import hudson.model.RootAction;
 import hudson.security.ACL;
 import io.jenkins.plugins.fathomable.core.api.ApiRequest;
@@ -29,19 +30,9 @@ import org.springframework.security.core.Authentication;
  * Not in the side panel (no icon, no display name).
  */
 @Extension
-public final class TrackersAction implements RootAction {
+public final class TrackersAction extends InvisibleAction implements RootAction {
 
     static final String URL_NAME = "trackers";
-
-    @Override
-    public String getIconFileName() {
-        return null;
-    }
-
-    @Override
-    public String getDisplayName() {
-        return null;
-    }
 
     @Override
     public String getUrlName() {

@@ -2,6 +2,7 @@ package io.jenkins.plugins.fathomable.webhooks;
 
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.Extension;
+import hudson.model.InvisibleAction;
 import hudson.model.UnprotectedRootAction;
 import io.jenkins.plugins.fathomable.config.FathomableConfiguration;
 import io.jenkins.plugins.fathomable.core.api.ApiRequest;
@@ -38,23 +39,13 @@ import org.kohsuke.stapler.StaplerResponse2;
  * ({@link RegistryWebhookCrumbExclusion}), like the GitHub plugin's hook.
  */
 @Extension
-public final class RegistryWebhookAction implements UnprotectedRootAction {
+public final class RegistryWebhookAction extends InvisibleAction implements UnprotectedRootAction {
 
     static final String URL_NAME = "fathomable-webhook";
     private static final Logger LOG = Logger.getLogger(RegistryWebhookAction.class.getName());
     /** The missing credential id last warned about, so a misconfiguration is logged once, not per delivery. */
     private static final java.util.concurrent.atomic.AtomicReference<String> warned =
             new java.util.concurrent.atomic.AtomicReference<>();
-
-    @Override
-    public String getIconFileName() {
-        return null;
-    }
-
-    @Override
-    public String getDisplayName() {
-        return null;
-    }
 
     @Override
     public String getUrlName() {
