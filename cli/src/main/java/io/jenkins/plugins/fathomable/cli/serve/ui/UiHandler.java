@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.UrlEncoded;
 
 /**
  * {@code serve}'s pages under {@code /ui/}: the overview and the page of each tracker, from core's {@link Dashboard}
@@ -245,7 +247,12 @@ public final class UiHandler extends Handler.Abstract {
             return CompletableFuture.failedFuture(new IllegalArgumentException("form too large"));
         }
         return Content.Source.asByteArrayAsync(request, MAX_FORM_BYTES)
-                .thenApply(bytes -> UiForms.parse(new String(bytes, StandardCharsets.UTF_8)));
+                .thenApply(bytes -> {
+                    // a name given twice keeps its first value
+                    Map<String, String> form = new HashMap<>();
+                    UrlEncoded.decodeTo(new String(bytes, StandardCharsets.UTF_8), form::putIfAbsent, StandardCharsets.UTF_8);
+                    return form;
+                });
     }
 
     private static void headers(Response response) {
