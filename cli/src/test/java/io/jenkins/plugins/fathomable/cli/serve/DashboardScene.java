@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
+import io.jenkins.plugins.fathomable.core.testing.Fixtures;
 import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
 import io.jenkins.plugins.fathomable.core.testing.UnwritableDir;
 import java.net.URI;
@@ -64,21 +65,8 @@ final class DashboardScene implements AutoCloseable {
         String sha = GitHubFixture.sha(commit);
         github.repository("acme/" + app, "main");
         github.commit("acme/" + app, "heads/main", sha);
-        github.file("acme/" + app, "deploy/fathomable.yaml", sha, """
-                apiVersion: fathomable.io/v1
-                kind: Application
-                metadata:
-                  name: %s
-                spec:
-                  pattern: web-service
-                  replicas: %d
-                  image:
-                    repository: %s/acme/%s
-                    tag: "1.4.2"
-                  ports:
-                    - name: http
-                      port: 8080
-                """.formatted(app, replicas, registry.host(), app));
+        github.file("acme/" + app, "deploy/fathomable.yaml", sha,
+                Fixtures.webService(app, replicas, registry.host() + "/acme/" + app, "tag: \"1.4.2\""));
     }
 
     /** Creates tracker {@code id} (repository {@code acme/NAME}) through the REST API. */

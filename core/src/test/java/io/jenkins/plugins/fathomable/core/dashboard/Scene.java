@@ -13,6 +13,7 @@ import io.jenkins.plugins.fathomable.core.release.KubernetesTarget;
 import io.jenkins.plugins.fathomable.core.release.ReleaseEngine;
 import io.jenkins.plugins.fathomable.core.store.FileTrackerStore;
 import io.jenkins.plugins.fathomable.core.store.TrackerRecord;
+import io.jenkins.plugins.fathomable.core.testing.Fixtures;
 import io.jenkins.plugins.fathomable.core.testing.MutableClock;
 import io.jenkins.plugins.fathomable.core.tracker.GitRef;
 import io.jenkins.plugins.fathomable.core.tracker.Tracker;
@@ -55,22 +56,9 @@ final class Scene {
 
     /** A renderable {@code fathomable.yaml}, revision {@code n} with {@code n} replicas. */
     static ConfigRevision config(int n) {
-        ConfigRevision base = io.jenkins.plugins.fathomable.core.testing.Fixtures.config(n);
-        return new ConfigRevision(base.commitSha(), base.blobSha(), """
-                apiVersion: fathomable.io/v1
-                kind: Application
-                metadata:
-                  name: payments-api
-                spec:
-                  pattern: web-service
-                  replicas: %d
-                  image:
-                    repository: ghcr.io/acme/payments-api
-                    semver: "^1.4"
-                  ports:
-                    - name: http
-                      port: 8080
-                """.formatted(n));
+        ConfigRevision base = Fixtures.config(n);
+        return new ConfigRevision(base.commitSha(), base.blobSha(),
+                Fixtures.webService("payments-api", n, Fixtures.REPOSITORY, "semver: \"^1.4\""));
     }
 
     Dashboard dashboard() {
@@ -86,7 +74,7 @@ final class Scene {
         TrackerId tid = TrackerId.parse(id);
         store.create(TrackerRecord.of(tracker(id, "acme/" + tid.name(), GitRef.branch("main"))));
         ConfigRevision c = config(1);
-        ImageVersion i = io.jenkins.plugins.fathomable.core.testing.Fixtures.image(tag, digest);
+        ImageVersion i = Fixtures.image(tag, digest);
         store.saveObservation(tid, new TrackerObservation(clock.instant(), c.commitSha(), c, i,
                 TrackerObservation.Status.OK, null));
         configs.put(tid, c);

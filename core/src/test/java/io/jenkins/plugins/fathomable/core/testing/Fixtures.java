@@ -34,6 +34,28 @@ public final class Fixtures {
                 """.formatted(n));
     }
 
+    /**
+     * A renderable web-service {@code fathomable.yaml}: {@code replicas} of image {@code repository}, its version
+     * chosen by {@code version} ({@code tag: "1.4.2"}, {@code semver: "^1.4"}), serving HTTP on port 8080.
+     */
+    public static String webService(String name, int replicas, String repository, String version) {
+        return """
+                apiVersion: fathomable.io/v1
+                kind: Application
+                metadata:
+                  name: %s
+                spec:
+                  pattern: web-service
+                  replicas: %d
+                  image:
+                    repository: %s
+                    %s
+                  ports:
+                    - name: http
+                      port: 8080
+                """.formatted(name, replicas, repository, version);
+    }
+
     public static ImageVersion image(String tag, int digest) {
         return new ImageVersion(REPOSITORY, tag, "sha256:" + String.format("%064x", digest));
     }

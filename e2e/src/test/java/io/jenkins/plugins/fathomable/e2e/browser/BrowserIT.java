@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.jenkins.plugins.fathomable.core.source.registry.ImagePusher;
 import io.jenkins.plugins.fathomable.core.source.registry.RegistryServer;
+import io.jenkins.plugins.fathomable.core.testing.Fixtures;
 import io.jenkins.plugins.fathomable.core.testing.GitHubFixture;
 import io.jenkins.plugins.fathomable.core.testing.GitHubGraphQl;
 import io.jenkins.plugins.fathomable.e2e.harness.Browser;
@@ -162,21 +163,8 @@ class BrowserIT {
     private static void publish(String app, String commit, int replicas) {
         String sha = GitHubFixture.sha(commit);
         github.commit("acme/" + app, "heads/main", sha);
-        github.file("acme/" + app, "deploy/fathomable.yaml", sha, """
-                apiVersion: fathomable.io/v1
-                kind: Application
-                metadata:
-                  name: %s
-                spec:
-                  pattern: web-service
-                  replicas: %d
-                  image:
-                    repository: %s/acme/%s
-                    tag: "1.4.2"
-                  ports:
-                    - name: http
-                      port: 8080
-                """.formatted(app, replicas, REGISTRY.host(), app));
+        github.file("acme/" + app, "deploy/fathomable.yaml", sha,
+                Fixtures.webService(app, replicas, REGISTRY.host() + "/acme/" + app, "tag: \"1.4.2\""));
     }
 
     @AfterAll
